@@ -1,5 +1,7 @@
 package io.voipdoc.decode;
 
+import io.voipdoc.decode.tcp.TcpStream;
+
 /**
  * Receives what {@link PacketDecoder} finds, in capture order. Every method has an empty default so
  * a listener implements only what it needs. Arguments are only valid during the call.

@@ -1,4 +1,4 @@
-package io.voipdoc.decode;
+package io.voipdoc.decode.tcp;
 
 /**
  * One direction of a TCP connection, as the reassembler tracks it. The same instance is passed to
