@@ -79,6 +79,79 @@ public final class CaptureBuilder {
     return this;
   }
 
+  /**
+   * Declares a pcapng interface with a snaplen, an if_tsresol option byte (see {@link #iface(int,
+   * int)}) and an if_tsoffset option (seconds added to every timestamp of the interface).
+   */
+  public CaptureBuilder iface(int linkType, int snaplen, int tsresol, long tsoffsetSeconds)
+      throws IOException {
+    ByteBuffer h = ByteBuffer.allocate(44).order(order);
+    h.putInt(1).putInt(44).putShort((short) linkType).putShort((short) 0).putInt(snaplen);
+    h.putShort((short) 9).putShort((short) 1).put((byte) tsresol).put(new byte[3]);
+    h.putShort((short) 14).putShort((short) 8).putLong(tsoffsetSeconds);
+    h.putShort((short) 0).putShort((short) 0);
+    h.putInt(44);
+    out.write(h.array());
+    tsResolutions.add(tsresol);
+    return this;
+  }
+
+  /**
+   * Writes a pcapng enhanced packet block whose timestamp is given in the interface's own ticks
+   * (units of its if_tsresol), so that any resolution can be written exactly.
+   */
+  public CaptureBuilder packetAtTicks(
+      int iface, long ticks, byte[] data, int capturedLength, int originalLength)
+      throws IOException {
+    return packetBlock(6, iface, ticks, data, capturedLength, originalLength);
+  }
+
+  /**
+   * Writes an obsolete pcapng packet block (type 2: 16-bit interface ID, 16-bit drops count) with
+   * the timestamp in the interface's ticks.
+   */
+  public CaptureBuilder obsoletePacket(
+      int iface, long ticks, byte[] data, int capturedLength, int originalLength)
+      throws IOException {
+    return packetBlock(2, iface, ticks, data, capturedLength, originalLength);
+  }
+
+  private CaptureBuilder packetBlock(
+      int type, int iface, long ticks, byte[] data, int capturedLength, int originalLength)
+      throws IOException {
+    int pad = (4 - capturedLength % 4) % 4;
+    int total = 32 + capturedLength + pad;
+    ByteBuffer h = ByteBuffer.allocate(28).order(order);
+    h.putInt(type).putInt(total);
+    if (type == 2) {
+      h.putShort((short) iface).putShort((short) 0);
+    } else {
+      h.putInt(iface);
+    }
+    h.putInt((int) (ticks >>> 32)).putInt((int) ticks);
+    h.putInt(capturedLength).putInt(originalLength);
+    out.write(h.array());
+    out.write(data, 0, capturedLength);
+    out.write(new byte[pad]);
+    out.write(ByteBuffer.allocate(4).order(order).putInt(total).array());
+    return this;
+  }
+
+  /**
+   * Writes a pcapng simple packet block (type 3: original length and data, no interface or
+   * timestamp) holding all of {@code data}.
+   */
+  public CaptureBuilder simplePacket(byte[] data, int originalLength) throws IOException {
+    int pad = (4 - data.length % 4) % 4;
+    int total = 16 + data.length + pad;
+    out.write(ByteBuffer.allocate(12).order(order).putInt(3).putInt(total).putInt(originalLength)
+        .array());
+    out.write(data);
+    out.write(new byte[pad]);
+    out.write(ByteBuffer.allocate(4).order(order).putInt(total).array());
+    return this;
+  }
+
   /** Writes one packet on interface 0 (pcapng) or to the file (pcap), untruncated. */
   public CaptureBuilder packet(long timestampNanos, byte[] data) throws IOException {
     return packet(0, timestampNanos, data, data.length, data.length);
