@@ -232,7 +232,9 @@ public final class TcpReassembler {
       d.stream.startedMidStream = true;
     }
     long at = d.offsetOf(dataSeq);
-    if (len > 0) {
+    if (len == 0 && at == d.next - 1) {
+      keepAlives++;
+    } else if (len > 0) {
       accept(d, at, payload, off, len, now, frame);
     }
     if ((flags & FIN) != 0 && d.finAt < 0) {
@@ -392,8 +394,7 @@ public final class TcpReassembler {
     }
     if (at == d.next) {
       compareHeld(d, at, payload, off, len, frame);
-      deliver(d, payload, off, len);
-      drain(d);
+      deliverAround(d, at, payload, off, len);
       return;
     }
     outOfOrder++;
@@ -485,6 +486,26 @@ public final class TcpReassembler {
           return;
         }
       }
+    }
+  }
+
+  /**
+   * Delivers in-order bytes straight from the caller's array, except where a held chunk already
+   * covers them: there the held bytes go out instead, so the first bytes received always win.
+   */
+  private void deliverAround(Direction d, long at, byte[] payload, int off, int len) {
+    while (len > 0) {
+      // Here at == d.next, and every held chunk starts after d.next.
+      long firstHeld = d.chunks.isEmpty() ? Long.MAX_VALUE : d.chunks.get(0).at;
+      int fresh = (int) Math.min(len, firstHeld - at);
+      if (fresh > 0) {
+        deliver(d, payload, off, fresh);
+      }
+      drain(d);
+      int done = (int) Math.min(len, d.next - at);
+      off += done;
+      len -= done;
+      at += done;
     }
   }
 
