@@ -24,4 +24,33 @@ public final class TcpStream {
     this.srcPort = srcPort;
     this.dstPort = dstPort;
   }
+
+  // Kept up to date by TcpReassembler; read-only for everyone else.
+  long deliveredBytes;
+  long missingBytes;
+  boolean startedMidStream;
+  boolean ended;
+
+  /** Bytes handed to the sink so far, each byte once. */
+  public long deliveredBytes() {
+    return deliveredBytes;
+  }
+
+  /** Bytes reported missing through gaps so far. */
+  public long missingBytes() {
+    return missingBytes;
+  }
+
+  /**
+   * Whether the first byte delivered is not the first byte of the stream: no SYN was seen for
+   * this direction, so the capture started while the connection was open.
+   */
+  public boolean startedMidStream() {
+    return startedMidStream;
+  }
+
+  /** Whether the direction has ended (FIN reached, RST, eviction, idle timeout or end of input). */
+  public boolean ended() {
+    return ended;
+  }
 }
