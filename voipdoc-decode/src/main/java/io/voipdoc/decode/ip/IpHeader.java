@@ -14,7 +14,8 @@ public final class IpHeader {
   public int addressLength;
   /**
    * Protocol of the payload: the IPv4 protocol field, or the IPv6 next header after the
-   * extension headers (for a fragment: the next header of the fragment header).
+   * extension headers (for a fragment: the next header of the fragment header); -1 when
+   * damaged extension headers hide it.
    */
   public int protocol;
   /** DSCP (0..63). */

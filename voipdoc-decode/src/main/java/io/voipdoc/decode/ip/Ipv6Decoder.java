@@ -16,7 +16,6 @@ public final class Ipv6Decoder {
   static final int FRAGMENT = 44;
   static final int AUTHENTICATION = 51;
   static final int DESTINATION_OPTIONS = 60;
-  static final int MOBILITY = 135;
 
   private final IpConfig config;
 
@@ -26,7 +25,8 @@ public final class Ipv6Decoder {
 
   /**
    * Decodes the IPv6 header at {@code off} and its extension headers into {@code out}; returns
-   * false (after reporting an anomaly) when there is no usable header.
+   * false (after reporting an anomaly) when there is no usable fixed header. Damaged extension
+   * headers are reported and give {@link IpHeader#protocol} -1 with no payload.
    */
   public boolean decode(
       byte[] b, int off, int len, IpHeader out, Frame frame, AnomalyLog anomalies) {
@@ -36,7 +36,7 @@ public final class Ipv6Decoder {
   /**
    * Decodes the header of a packet quoted in an ICMPv6 error; returns false when even the fixed
    * header is incomplete. An extension header cut by the quote leaves {@link IpHeader#protocol}
-   * at -1 and reports {@code anomalies} only through the caller.
+   * at -1; the caller reports it.
    */
   boolean decodeQuoted(byte[] b, int off, int len, IpHeader out, Frame frame) {
     return decode(b, off, len, out, frame, null, true);
@@ -94,9 +94,9 @@ public final class Ipv6Decoder {
     while (true) {
       int size;
       switch (next) {
-        case HOP_BY_HOP, ROUTING, DESTINATION_OPTIONS, MOBILITY -> {
-          // RFC 8200 §4.3-4.6, RFC 6275 §6.1: Next Header (8) | Hdr Ext Len (8, in 8 octets,
-          // not counting the first 8) | ...
+        case HOP_BY_HOP, ROUTING, DESTINATION_OPTIONS -> {
+          // RFC 8200 §4.3-4.6: Next Header (8) | Hdr Ext Len (8, in 8 octets, not counting the
+          // first 8) | ...
           size = end - pos >= 2 ? ((b[pos + 1] & 0xff) + 1) * 8 : 8;
         }
         case AUTHENTICATION -> {
@@ -104,6 +104,8 @@ public final class Ipv6Decoder {
           size = end - pos >= 2 ? ((b[pos + 1] & 0xff) + 2) * 4 : 8;
         }
         case FRAGMENT -> size = 8;
+        // RFC 6275 §6.1.1: the mobility header is the last header; its Payload Proto field is
+        // to be 59 (no next header), so nothing after it is walked, as Wireshark does too
         default -> {
           out.protocol = next;
           out.payloadOffset = pos;
@@ -111,20 +113,21 @@ public final class Ipv6Decoder {
           return true;
         }
       }
+      // Damaged extension headers leave the fixed header valid: the addresses are known, the
+      // protocol is not (-1), and there is no payload to hand on.
       if (++walked > config.maxExtensionHeaders()) {
         if (anomalies != null) {
           IpHeaderProblem.TOO_MANY_EXTENSION_HEADERS.report(
               anomalies, frame, "max=" + config.maxExtensionHeaders());
         }
-        return false;
+        out.payloadOffset = end;
+        return true;
       }
       if (size > end - pos) {
         if (anomalies != null) {
           IpHeaderProblem.EXTENSION_HEADER_TRUNCATED.report(
               anomalies, frame, "header=" + next + " need=" + size + " have=" + (end - pos));
-          return false;
         }
-        // a quote cut inside an extension header: addresses are known, the protocol is not
         out.payloadOffset = end;
         return true;
       }

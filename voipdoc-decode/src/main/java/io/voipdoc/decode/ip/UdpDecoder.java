@@ -27,6 +27,11 @@ public final class UdpDecoder {
     out.ack = 0;
     out.flags = 0;
     int length = Ipv4Decoder.u16(b, off + 4);
+    if (length == 0) {
+      // RFC 2675 §4: a UDP length of 0 means "as long as the IP payload" (jumbograms); seen
+      // also in reassembled datagrams just under 64 KiB
+      length = len;
+    }
     if (length < HEADER) {
       UdpProblem.LENGTH_INVALID.report(anomalies, frame, "length=" + length);
       return false;

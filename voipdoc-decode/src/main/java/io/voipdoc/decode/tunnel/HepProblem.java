@@ -21,7 +21,9 @@ public enum HepProblem {
    * Bytes of a HEP-over-TCP stream that do not start a HEP3 message (after a gap, or junk);
    * they are skipped up to the next "HEP3".
    */
-  STREAM_BYTES_SKIPPED("hep.stream_bytes_skipped");
+  STREAM_BYTES_SKIPPED("hep.stream_bytes_skipped"),
+  /** More HEP-over-TCP streams at once than the decoder frames; later ones are not framed. */
+  STREAM_LIMIT_REACHED("hep.stream_limit_reached");
 
   private final String id;
 

@@ -3,16 +3,14 @@ package io.voipdoc.decode.tunnel;
 import io.voipdoc.capture.AnomalyLog;
 import io.voipdoc.capture.Frame;
 
-/** Damage found in VXLAN headers; IDs are {@code vxlan.<snake_case>}. */
-public enum VxlanProblem {
-  /** Fewer than 8 bytes for the VXLAN header. */
-  HEADER_TRUNCATED("vxlan.header_truncated"),
-  /** The I flag (valid VNI) is not set, which RFC 7348 §5 requires. */
-  VNI_FLAG_MISSING("vxlan.vni_flag_missing");
+/** Problems of tunnels as a whole rather than of one header; IDs are {@code tunnel.<snake_case>}. */
+public enum TunnelProblem {
+  /** Tunnels nested deeper than the decoder's limit; the innermost packet is not decoded. */
+  DEPTH_EXCEEDED("tunnel.depth_exceeded");
 
   private final String id;
 
-  VxlanProblem(String id) {
+  TunnelProblem(String id) {
     this.id = id;
   }
 
