@@ -7,7 +7,8 @@ import io.voipdoc.capture.Frame;
  * Decodes ICMP (RFC 792) and ICMPv6 (RFC 4443 §3) error messages: destination unreachable, time
  * exceeded, parameter problem and (ICMPv6) packet too big, with the addresses and ports of the
  * packet they quote. Informational messages (echo, neighbour discovery, ...) are not errors and
- * give false without an anomaly. Stateless apart from its {@link Ipv6Decoder}; never throws.
+ * give false without an anomaly. Never throws; keeps one scratch header for the quoted packet,
+ * so use one instance per thread.
  */
 public final class IcmpDecoder {
   private static final int HEADER = 8;
