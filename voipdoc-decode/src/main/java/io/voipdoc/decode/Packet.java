@@ -48,6 +48,13 @@ public final class Packet {
   public int outerAddressLength;
   /** HEP capture agent ID, or -1 when not carried in HEP. */
   public long hepCaptureId = -1;
+  /** HEP3 payload type (1 SIP, 5 RTCP, 100 log, ...), or -1 when not carried in HEP3. */
+  public int hepPayloadType = -1;
+  /**
+   * When the packet was captured, in nanoseconds since the Unix epoch: the frame's time, or for
+   * HEP the capture agent's time from the HEP header when it carries one.
+   */
+  public long timestampNanos;
 
   /** The source address (allocates). */
   public InetAddress srcAddress() {

@@ -87,6 +87,134 @@ public final class Packets {
     return b.array();
   }
 
+  /**
+   * An Ethernet frame with stacked tags: {@code tags} holds TPID/TCI pairs, outermost first
+   * (e.g. {@code 0x88A8, 100, 0x8100, 200}), then {@code etherType} and the payload.
+   */
+  public static byte[] ethernetTagged(int[] tags, int etherType, byte[] payload) {
+    ByteBuffer b = ByteBuffer.allocate(14 + tags.length * 2 + payload.length);
+    b.put(MAC_B).put(MAC_A);
+    for (int i = 0; i < tags.length; i += 2) {
+      b.putShort((short) tags[i]).putShort((short) tags[i + 1]);
+    }
+    b.putShort((short) etherType).put(payload);
+    return b.array();
+  }
+
+  /** A Linux cooked (SLL, LINKTYPE 113) frame sent by us, with the given protocol. */
+  public static byte[] sll(int protocol, byte[] payload) {
+    ByteBuffer b = ByteBuffer.allocate(16 + payload.length);
+    b.putShort((short) 4).putShort((short) 1).putShort((short) 6).put(MAC_A).putShort((short) 0);
+    b.putShort((short) protocol).put(payload);
+    return b.array();
+  }
+
+  /** A Linux cooked v2 (SLL2, LINKTYPE 276) frame on interface 2, with the given protocol. */
+  public static byte[] sll2(int protocol, byte[] payload) {
+    ByteBuffer b = ByteBuffer.allocate(20 + payload.length);
+    b.putShort((short) protocol).putShort((short) 0).putInt(2).putShort((short) 1);
+    b.put((byte) 0).put((byte) 6).put(MAC_A).putShort((short) 0).put(payload);
+    return b.array();
+  }
+
+  /**
+   * A GRE header (RFC 2784/2890) and payload; {@code key} and {@code sequence} are included when
+   * not null, and the checksum field when {@code checksum} (left 0).
+   */
+  public static byte[] gre(
+      int protocol,
+      boolean checksum,
+      @org.jspecify.annotations.Nullable Long key,
+      @org.jspecify.annotations.Nullable Long sequence,
+      byte[] payload) {
+    int flags = (checksum ? 0x8000 : 0) | (key != null ? 0x2000 : 0) | (sequence != null ? 0x1000 : 0);
+    int size = 4 + (checksum ? 4 : 0) + (key != null ? 4 : 0) + (sequence != null ? 4 : 0);
+    ByteBuffer b = ByteBuffer.allocate(size + payload.length);
+    b.putShort((short) flags).putShort((short) protocol);
+    if (checksum) {
+      b.putInt(0);
+    }
+    if (key != null) {
+      b.putInt((int) (long) key);
+    }
+    if (sequence != null) {
+      b.putInt((int) (long) sequence);
+    }
+    return b.put(payload).array();
+  }
+
+  /** A VXLAN header (RFC 7348) with the I flag and {@code vni}, then the inner Ethernet frame. */
+  public static byte[] vxlan(int vni, byte[] ethernetFrame) {
+    ByteBuffer b = ByteBuffer.allocate(8 + ethernetFrame.length);
+    b.putInt(0x08000000).putInt(vni << 8).put(ethernetFrame);
+    return b.array();
+  }
+
+  /**
+   * A HEP3 message (chunks of vendor 0): IP family, protocol, addresses, ports, time, payload
+   * type, capture ID and payload. Addresses in dotted or IPv6 text; the family follows them.
+   */
+  public static byte[] hep3(
+      String src,
+      String dst,
+      int protocol,
+      int srcPort,
+      int dstPort,
+      long seconds,
+      long micros,
+      int payloadType,
+      long captureId,
+      byte[] payload) {
+    boolean v6 = src.contains(":");
+    byte[] s = v6 ? v6(src) : v4(src);
+    byte[] d = v6 ? v6(dst) : v4(dst);
+    ByteBuffer b = ByteBuffer.allocate(6 + 7 + 7 + 2 * (6 + s.length) + 2 * 8 + 2 * 10 + 7 + 10
+        + 6 + payload.length);
+    b.put(text("HEP3")).putShort((short) b.capacity());
+    chunk(b, 1, 1).put((byte) (v6 ? 10 : 2));
+    chunk(b, 2, 1).put((byte) protocol);
+    chunk(b, v6 ? 5 : 3, s.length).put(s);
+    chunk(b, v6 ? 6 : 4, d.length).put(d);
+    chunk(b, 7, 2).putShort((short) srcPort);
+    chunk(b, 8, 2).putShort((short) dstPort);
+    chunk(b, 9, 4).putInt((int) seconds);
+    chunk(b, 10, 4).putInt((int) micros);
+    chunk(b, 11, 1).put((byte) payloadType);
+    chunk(b, 12, 4).putInt((int) captureId);
+    chunk(b, 15, payload.length).put(payload);
+    return b.array();
+  }
+
+  private static ByteBuffer chunk(ByteBuffer b, int type, int valueLength) {
+    return b.putShort((short) 0).putShort((short) type).putShort((short) (6 + valueLength));
+  }
+
+  /**
+   * A HEP version 2 message as Kamailio's siptrace writes it: the fixed header with hp_l 8,
+   * addresses, then seconds, microseconds and capture ID in little-endian order, 2 bytes of
+   * padding, and the payload.
+   */
+  public static byte[] hep2(
+      String src,
+      String dst,
+      int protocol,
+      int srcPort,
+      int dstPort,
+      long seconds,
+      long micros,
+      int captureId,
+      byte[] payload) {
+    boolean v6 = src.contains(":");
+    byte[] s = v6 ? v6(src) : v4(src);
+    byte[] d = v6 ? v6(dst) : v4(dst);
+    ByteBuffer b = ByteBuffer.allocate(8 + 2 * s.length + 12 + payload.length);
+    b.put((byte) 2).put((byte) 8).put((byte) (v6 ? 10 : 2)).put((byte) protocol);
+    b.putShort((short) srcPort).putShort((short) dstPort).put(s).put(d);
+    b.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putInt((int) seconds).putInt((int) micros).putShort((short) captureId).putShort((short) 0);
+    return b.put(payload).array();
+  }
+
   /** ASCII/UTF-8 bytes of a text payload such as a SIP message. */
   public static byte[] text(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
