@@ -125,14 +125,24 @@ public final class Captures {
     } catch (ZipException e) {
       throw new UnreadableCaptureException(name, Reason.NOT_A_CAPTURE, "corrupt gzip header");
     }
-    byte[] inner = readHead(plain);
-    if (inner.length == 0) {
-      throw new UnreadableCaptureException(name, Reason.EMPTY, "gzip");
+    boolean opened = false;
+    try {
+      byte[] inner = readHead(plain);
+      if (inner.length == 0) {
+        throw new UnreadableCaptureException(name, Reason.EMPTY, "gzip");
+      }
+      if (isGzip(inner)) {
+        throw new UnreadableCaptureException(name, Reason.UNSUPPORTED_FORMAT, "gzip inside gzip");
+      }
+      CaptureReader reader = reader(name, inner, plain, anomalies, config);
+      opened = true;
+      return reader;
+    } finally {
+      if (!opened) {
+        // frees the decompressor's native memory now rather than at garbage collection
+        plain.close();
+      }
     }
-    if (isGzip(inner)) {
-      throw new UnreadableCaptureException(name, Reason.UNSUPPORTED_FORMAT, "gzip inside gzip");
-    }
-    return reader(name, inner, plain, anomalies, config);
   }
 
   private static CaptureReader reader(
