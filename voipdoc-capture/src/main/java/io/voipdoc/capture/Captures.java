@@ -45,6 +45,12 @@ public final class Captures {
 
   private static final int GZIP_MAGIC = 0x1f8b;
 
+  /** pcap magics as read in big-endian order; a little-endian file shows them swapped. */
+  static final int PCAP_MICROSECONDS = 0xa1b2c3d4;
+
+  static final int PCAP_NANOSECONDS = 0xa1b23c4d;
+  static final int PCAP_MODIFIED = 0xa1b2cd34;
+
   private Captures() {}
 
   /** Opens an input with the default limits. */
@@ -186,10 +192,6 @@ public final class Captures {
         Reason.NOT_A_CAPTURE,
         HexFormat.of().formatHex(head, 0, Math.min(head.length, SHOWN_BYTES)));
   }
-
-  static final int PCAP_MICROSECONDS = 0xa1b2c3d4;
-  static final int PCAP_NANOSECONDS = 0xa1b23c4d;
-  static final int PCAP_MODIFIED = 0xa1b2cd34;
 
   private static boolean isPcapMagic(int bigEndianMagic) {
     return bigEndianMagic == PCAP_MICROSECONDS
