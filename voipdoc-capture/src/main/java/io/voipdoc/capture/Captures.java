@@ -45,6 +45,12 @@ public final class Captures {
 
   private static final int GZIP_MAGIC = 0x1f8b;
 
+  /** pcap magics as read in big-endian order; a little-endian file shows them swapped. */
+  static final int PCAP_MICROSECONDS = 0xa1b2c3d4;
+
+  static final int PCAP_NANOSECONDS = 0xa1b23c4d;
+  static final int PCAP_MODIFIED = 0xa1b2cd34;
+
   private Captures() {}
 
   /** Opens an input with the default limits. */
@@ -125,14 +131,24 @@ public final class Captures {
     } catch (ZipException e) {
       throw new UnreadableCaptureException(name, Reason.NOT_A_CAPTURE, "corrupt gzip header");
     }
-    byte[] inner = readHead(plain);
-    if (inner.length == 0) {
-      throw new UnreadableCaptureException(name, Reason.EMPTY, "gzip");
+    boolean opened = false;
+    try {
+      byte[] inner = readHead(plain);
+      if (inner.length == 0) {
+        throw new UnreadableCaptureException(name, Reason.EMPTY, "gzip");
+      }
+      if (isGzip(inner)) {
+        throw new UnreadableCaptureException(name, Reason.UNSUPPORTED_FORMAT, "gzip inside gzip");
+      }
+      CaptureReader reader = reader(name, inner, plain, anomalies, config);
+      opened = true;
+      return reader;
+    } finally {
+      if (!opened) {
+        // frees the decompressor's native memory now rather than at garbage collection
+        plain.close();
+      }
     }
-    if (isGzip(inner)) {
-      throw new UnreadableCaptureException(name, Reason.UNSUPPORTED_FORMAT, "gzip inside gzip");
-    }
-    return reader(name, inner, plain, anomalies, config);
   }
 
   private static CaptureReader reader(
@@ -176,10 +192,6 @@ public final class Captures {
         Reason.NOT_A_CAPTURE,
         HexFormat.of().formatHex(head, 0, Math.min(head.length, SHOWN_BYTES)));
   }
-
-  static final int PCAP_MICROSECONDS = 0xa1b2c3d4;
-  static final int PCAP_NANOSECONDS = 0xa1b23c4d;
-  static final int PCAP_MODIFIED = 0xa1b2cd34;
 
   private static boolean isPcapMagic(int bigEndianMagic) {
     return bigEndianMagic == PCAP_MICROSECONDS

@@ -2,7 +2,7 @@ package io.voipdoc.capture;
 
 /**
  * Damage found in a pcapng file (draft-ietf-opsawg-pcapng). The offset of each anomaly is that of
- * the block it was found in.
+ * the block it was found in; the frame is 0 except where noted, as damaged packets get no number.
  *
  * <table>
  *   <caption>IDs</caption>
@@ -19,12 +19,14 @@ package io.voipdoc.capture;
  *   <tr><td>{@code pcapng.block_too_short}</td>
  *       <td>a block too short for the fixed fields of its type</td>
  *       <td>{@code type=0x<t> length=<n> minimum=<m>}</td>
- *       <td>the block is skipped (a section header: reading stops)</td></tr>
+ *       <td>the block is skipped (a section header: reading stops); Wireshark stops at such a
+       block, so frame numbers after it may differ from Wireshark's</td></tr>
  *   <tr><td>{@code pcapng.block_too_large}</td>
  *       <td>a packet or interface block longer than the read buffer
  *       ({@link CaptureConfig#readBufferBytes()})</td>
  *       <td>{@code type=0x<t> length=<n> buffer=<m>}</td>
- *       <td>a packet is skipped; an interface is defined from the part that fits</td></tr>
+ *       <td>a packet is skipped but keeps its frame number (the anomaly's frame); an interface is
+       defined from the part that fits</td></tr>
  *   <tr><td>{@code pcapng.byte_order_magic_invalid}</td>
  *       <td>a section header whose byte-order magic is neither 0x1A2B3C4D nor its swap</td>
  *       <td>{@code magic=0x<m>}</td>

@@ -33,12 +33,13 @@ import org.jspecify.annotations.Nullable;
  *   <li>Enhanced Packet (6, section 4.3), Simple Packet (3, section 4.4: interface 0, captured
  *       length = min(original length, snaplen, room in the block)) and the obsolete Packet Block
  *       (2, appendix A): each is one {@link Frame}.
- *   <li>systemd Journal Export (9): not a packet, but Wireshark gives it a frame number, so it
- *       takes one here too and frame numbers stay equal to Wireshark's.
+ *   <li>systemd Journal Export (9) and Custom (0xBAD, 0x40000BAD, section 4.8): not packets, but
+ *       Wireshark lists them as frames, so each takes a frame number here too (and is not
+ *       delivered), which keeps frame numbers equal to Wireshark's.
  * </ul>
  *
- * All other blocks (name resolution, interface statistics, decryption secrets, custom, unknown)
- * are skipped by their length; a block longer than the read buffer is read through, never held.
+ * All other blocks (name resolution, interface statistics, decryption secrets, unknown) are
+ * skipped by their length; a block longer than the read buffer is read through, never held.
  */
 public final class PcapngReader implements CaptureReader {
   static final int SECTION_HEADER = 0x0A0D0D0A;
@@ -48,6 +49,8 @@ public final class PcapngReader implements CaptureReader {
   private static final int SIMPLE_PACKET = 3;
   private static final int ENHANCED_PACKET = 6;
   private static final int SYSTEMD_JOURNAL_EXPORT = 9;
+  private static final int CUSTOM = 0xBAD;
+  private static final int CUSTOM_NOT_COPIED = 0x40000BAD;
 
   /** Smallest block: type, length and trailing length. */
   private static final int BLOCK_FRAME = 12;
@@ -57,6 +60,10 @@ public final class PcapngReader implements CaptureReader {
   private static final int MIN_SIMPLE_PACKET = 16;
   /** Enhanced and obsolete packet blocks have the same fixed part. */
   private static final int MIN_PACKET = 32;
+  /** Frame and private enterprise number. */
+  private static final int MIN_CUSTOM = 16;
+  /** Frame and the shortest entry Wireshark accepts ({@code __REALTIME_TIMESTAMP=} and more). */
+  private static final int MIN_SYSTEMD_JOURNAL_EXPORT = 35;
 
   private static final int OPT_END = 0;
   private static final int IF_TSRESOL = 9;
@@ -190,15 +197,19 @@ public final class PcapngReader implements CaptureReader {
           if (frame != null && whole) {
             delivered = readPacket(frame, type, at, p, bodyEnd, length);
           } else {
-            report(
-                PcapngProblem.BLOCK_TOO_LARGE,
+            // Wireshark shows this packet, so it keeps its number for the frames after it
+            anomalies.report(
+                PcapngProblem.BLOCK_TOO_LARGE.id(),
+                input,
+                ++number,
                 at,
                 "type=" + hex(type) + " length=" + length + " buffer=" + in.capacity());
           }
         }
-        case SYSTEMD_JOURNAL_EXPORT -> number++;
+        case SYSTEMD_JOURNAL_EXPORT -> countRecord(at, type, length, MIN_SYSTEMD_JOURNAL_EXPORT);
+        case CUSTOM, CUSTOM_NOT_COPIED -> countRecord(at, type, length, MIN_CUSTOM);
         default -> {
-          // name resolution, statistics, secrets, custom and unknown blocks: skipped
+          // name resolution, statistics, secrets and unknown blocks: skipped
         }
       }
       if (ended) {
@@ -215,6 +226,15 @@ public final class PcapngReader implements CaptureReader {
       }
     }
     return false;
+  }
+
+  /** A block that Wireshark numbers as a frame but that holds no packet. */
+  private void countRecord(long at, int type, long length, int minimum) {
+    if (length < minimum) {
+      tooShort(at, type, length, minimum);
+    } else {
+      number++;
+    }
   }
 
   private static boolean isPacket(int type) {

@@ -219,9 +219,9 @@ class PcapngReaderTest {
   }
 
   /**
-   * Name resolution (4), interface statistics (5), decryption secrets (0x0A), custom (0xBAD,
-   * 0x40000BAD) and unknown blocks are skipped; a systemd journal export block (9) takes a frame
-   * number, as in Wireshark.
+   * Name resolution (4), interface statistics (5), decryption secrets (0x0A) and unknown blocks are
+   * skipped; custom blocks (0xBAD, 0x40000BAD) and systemd journal export blocks (9) take a frame
+   * number without being delivered, as in Wireshark 4.0 (checked with tshark -r).
    */
   @Test
   void otherBlocksAreSkipped() throws Exception {
@@ -235,14 +235,36 @@ class PcapngReaderTest {
                     .packet(T, SIP)
                     .block(5, new byte[20])
                     .block(0xBAD, new byte[9])
-                    .block(0x40000BAD, new byte[0])
+                    .block(0x40000BAD, new byte[4])
                     .block(0x12345, new byte[3])
                     .block(9, Packets.text("__REALTIME_TIMESTAMP=1\nMESSAGE=x\n"))
                     .packet(T, SIP));
     AnomalyLog log = new AnomalyLog();
     List<FrameCopy> frames = FrameCopy.readAll(bytes, log);
-    assertEquals(List.of(1L, 3L), frames.stream().map(FrameCopy::number).toList());
+    assertEquals(List.of(1L, 5L), frames.stream().map(FrameCopy::number).toList());
     assertEquals(0, log.total());
+  }
+
+  @Test
+  void tooShortRecordBlocksTakeNoFrameNumber() throws Exception {
+    byte[] bytes =
+        CaptureBuilder.inMemory(
+            out ->
+                CaptureBuilder.pcapng(out, ByteOrder.LITTLE_ENDIAN)
+                    .iface(LinkType.ETHERNET, 6)
+                    .block(0xBAD, new byte[0]) // no private enterprise number
+                    .block(9, Packets.text("MESSAGE=x\n"))
+                    .packet(T, SIP));
+    AnomalyLog log = new AnomalyLog();
+    List<FrameCopy> frames = FrameCopy.readAll(bytes, log);
+    assertEquals(List.of(1L), frames.stream().map(FrameCopy::number).toList());
+    assertEquals(
+        List.of(
+            new Anomaly("pcapng.block_too_short", "mem", 0, SHB + IDB,
+                "type=0xbad length=12 minimum=16"),
+            new Anomaly("pcapng.block_too_short", "mem", 0, SHB + IDB + 12,
+                "type=0x9 length=24 minimum=35")),
+        log.examples());
   }
 
   @Test
@@ -462,11 +484,12 @@ class PcapngReaderTest {
               ? Captures.open(new CaptureInput("mem", file), log, config)
               : FrameCopy.open(bytes, log, config);
       List<FrameCopy> frames = FrameCopy.readAll(reader);
-      assertEquals(List.of(1L, 2L), frames.stream().map(FrameCopy::number).toList());
+      // the custom block is frame 1, the packet too large to hold keeps number 3
+      assertEquals(List.of(2L, 4L), frames.stream().map(FrameCopy::number).toList());
       assertEquals(bigPacket + epbLength(huge.length), frames.get(1).fileOffset());
       assertArrayEquals(SIP, frames.get(1).bytes());
       assertEquals(
-          List.of(new Anomaly("pcapng.block_too_large", "mem", 0, bigPacket,
+          List.of(new Anomaly("pcapng.block_too_large", "mem", 3, bigPacket,
               "type=0x6 length=" + epbLength(huge.length) + " buffer=4096")),
           log.examples());
     }
