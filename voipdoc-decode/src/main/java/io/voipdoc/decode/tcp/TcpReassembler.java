@@ -214,7 +214,7 @@ public final class TcpReassembler {
       return d.stream;
     }
     if (d.stream.ended) {
-      afterEnd(d, seq & SEQ_MASK, syn, len, frame);
+      afterEnd(d, seq & SEQ_MASK, syn, len);
       return d.stream;
     }
     long dataSeq = (syn ? seq + 1 : seq) & SEQ_MASK;
@@ -238,7 +238,7 @@ public final class TcpReassembler {
       accept(d, at, payload, off, len, now, frame);
     }
     if ((flags & FIN) != 0 && d.finAt < 0) {
-      d.finAt = at + len;
+      setFin(d, at + len);
     }
     if (!d.chunks.isEmpty() && now - d.firstBufferedNanos > limits.gapTimeoutNanos()) {
       flush(d, "timeout");
@@ -376,6 +376,14 @@ public final class TcpReassembler {
   /** Places payload bytes starting at stream offset {@code at}. */
   private void accept(
       Direction d, long at, byte[] payload, int off, int len, long now, Frame frame) {
+    if (d.finAt >= 0 && at + len > d.finAt) {
+      long beyond = at + len - Math.max(at, d.finAt);
+      reportAfterEnd(d, beyond);
+      len -= (int) beyond;
+      if (len == 0) {
+        return;
+      }
+    }
     long end = at + len;
     if (end <= d.next) {
       if (len <= 1 && at == d.next - 1) {
@@ -502,6 +510,9 @@ public final class TcpReassembler {
         deliver(d, payload, off, fresh);
       }
       drain(d);
+      if (d.finAt >= 0 && d.next >= d.finAt) {
+        return;
+      }
       int done = (int) Math.min(len, d.next - at);
       off += done;
       len -= done;
@@ -511,7 +522,9 @@ public final class TcpReassembler {
 
   /** Delivers held chunks that have become contiguous with what was delivered. */
   private void drain(Direction d) {
-    while (!d.chunks.isEmpty() && d.chunks.get(0).at <= d.next) {
+    while (!d.chunks.isEmpty()
+        && d.chunks.get(0).at <= d.next
+        && (d.finAt < 0 || d.chunks.get(0).at < d.finAt)) {
       Chunk c = d.chunks.remove(0);
       d.buffered -= c.data.length;
       bufferedBytes -= c.data.length;
@@ -523,6 +536,13 @@ public final class TcpReassembler {
   }
 
   private void deliver(Direction d, byte[] data, int off, int len) {
+    if (d.finAt >= 0) {
+      // Nothing follows the FIN in sequence space (RFC 9293 §3.10.7.4).
+      len = (int) Math.min(len, Math.max(0, d.finAt - d.next));
+      if (len == 0) {
+        return;
+      }
+    }
     d.next += len;
     d.stream.deliveredBytes += len;
     deliveredBytes += len;
@@ -551,7 +571,8 @@ public final class TcpReassembler {
 
   /** Delivers everything held, reporting each gap before it. */
   private void flush(Direction d, String reason) {
-    while (!d.chunks.isEmpty()) {
+    // Chunks from the FIN on are left for end() to drop.
+    while (!d.chunks.isEmpty() && (d.finAt < 0 || d.chunks.get(0).at < d.finAt)) {
       skipGap(d, reason);
       drain(d);
     }
@@ -575,7 +596,44 @@ public final class TcpReassembler {
     }
   }
 
+  /**
+   * Records where the FIN lies. Nothing follows it in sequence space (RFC 9293 §3.10.7.4), so
+   * bytes held beyond it are dropped and reported.
+   */
+  private void setFin(Direction d, long finAt) {
+    d.finAt = finAt;
+    long dropped = 0;
+    for (int i = d.chunks.size() - 1; i >= 0; i--) {
+      Chunk c = d.chunks.get(i);
+      if (c.at >= finAt) {
+        dropped += c.data.length;
+        d.chunks.remove(i);
+      } else if (c.end() > finAt) {
+        dropped += c.end() - finAt;
+        d.chunks.set(i, new Chunk(c.at, Arrays.copyOf(c.data, (int) (finAt - c.at))));
+      }
+    }
+    if (dropped > 0) {
+      d.buffered -= (int) dropped;
+      bufferedBytes -= dropped;
+      reportAfterEnd(d, dropped);
+    }
+  }
+
+  private void reportAfterEnd(Direction d, long length) {
+    anomalies.report(
+        TcpProblem.DATA_AFTER_END.id(),
+        d.input(),
+        d.lastFrame(),
+        -1,
+        describe(d) + " length=" + length);
+  }
+
   private void end(Direction d) {
+    if (d.waiting) {
+      d.waiting = false;
+      waiting.remove(d);
+    }
     d.stream.ended = true;
     sink.onEnd(d.stream);
   }
@@ -592,26 +650,17 @@ public final class TcpReassembler {
         }
         end(d);
       }
-      if (d.waiting) {
-        d.waiting = false;
-        waiting.remove(d);
-      }
     }
   }
 
   /** A segment for a direction that has ended: only new data is worth a word. */
-  private void afterEnd(Direction d, long seq, boolean syn, int len, Frame frame) {
+  private void afterEnd(Direction d, long seq, boolean syn, int len) {
     if (len == 0 || !d.seqKnown) {
       return;
     }
     long at = d.offsetOf((syn ? seq + 1 : seq) & SEQ_MASK);
     if (at + len > d.next) {
-      anomalies.report(
-          TcpProblem.DATA_AFTER_END.id(),
-          frame.input,
-          frame.number,
-          frame.fileOffset,
-          describe(d) + " length=" + len);
+      reportAfterEnd(d, at + len - Math.max(at, d.next));
     } else {
       retransmissions++;
     }

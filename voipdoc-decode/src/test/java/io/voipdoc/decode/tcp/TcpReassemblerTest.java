@@ -278,6 +278,24 @@ class TcpReassemblerTest {
     assertEquals(0, log.total());
   }
 
+  /**
+   * Found by TcpReassemblerFuzzer (seed consistentSegments/data-held-beyond-fin): bytes held
+   * beyond a FIN stayed buffered after the direction ended, so the buffer never drained.
+   */
+  @Test
+  void dataHeldBeyondTheFinIsDroppedAtTheEnd() {
+    TcpStream c = handshake();
+    fromClient(1011, PSH_ACK, "beyond");
+    fromClient(1006, FIN | ACK, "FGHIJ");
+    fromClient(1001, PSH_ACK, "ABCDE");
+    assertTrue(c.ended());
+    assertEquals("ABCDEFGHIJ", sink.text(c));
+    assertEquals(0, r.bufferedBytes());
+    assertEquals(Map.of("tcp.data_after_end", 1L), log.counts());
+    r.finish();
+    assertEquals(List.of("1> data 5", "1> data 5", "1> end", "1< end"), sink.events);
+  }
+
   @Test
   void rstEndsBothDirections() {
     TcpStream c = handshake();
