@@ -267,7 +267,10 @@ public final class SdpDecoder {
 
     private static boolean valid(String name, String v) {
       return switch (name) {
-        case "rtpmap" -> RtpMap.parse(v) != null;
+        case "rtpmap" -> {
+          RtpMap r = RtpMap.parse(v);
+          yield r != null && r.clockRate() >= 0;
+        }
         case "candidate" -> Candidate.parse(v) != null;
         case "crypto" -> Crypto.parse(v) != null;
         case "fingerprint" -> Fingerprint.parse(v) != null;
