@@ -183,18 +183,19 @@ public final class SdpDecoder {
         return;
       }
       String[] f = value.split(" +");
-      String[] port = f[0].isEmpty() || f.length < 2 ? new String[0] : f[1].split("/", -1);
-      if (f.length < 4
+      String[] port = f.length < 3 ? new String[0] : f[1].split("/", -1);
+      if (port.length == 0
           || port.length > 2
+          || f[0].isEmpty()
           || Fields.decimal(port[0], 65535) < 0
           || (port.length == 2 && Fields.decimal(port[1], 65535) < 1)) {
-        // RFC 8866 §5.14 requires at least one format; a section without one is still kept
-        // when the rest reads, since its port and proto matter for the diagnosis
-        if (f.length != 3 || port.length == 0 || Fields.decimal(port[0], 65535) < 0) {
-          problems.add(new SdpProblem.At(SdpProblem.BAD_MEDIA, at, ""));
-          skipMedia = true;
-          return;
-        }
+        problems.add(new SdpProblem.At(SdpProblem.BAD_MEDIA, at, ""));
+        skipMedia = true;
+        return;
+      }
+      if (f.length == 3) {
+        // RFC 8866 §5.14 requires at least one format; the section is still kept, since its
+        // port and proto matter for the diagnosis
         problems.add(new SdpProblem.At(SdpProblem.BAD_MEDIA, at, "no_format"));
       }
       skipMedia = false;

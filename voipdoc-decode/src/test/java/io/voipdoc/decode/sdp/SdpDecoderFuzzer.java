@@ -7,7 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * derived view is readable. Seeds are in {@code SdpDecoderFuzzerInputs/decode}.
  */
 class SdpDecoderFuzzer {
-  @FuzzTest
+  @FuzzTest(maxDuration = "30s")
   void decode(byte[] data) {
     SessionDescription s = SdpDecoder.decode(data, 0, data.length);
     s.groups();

@@ -254,6 +254,20 @@ class SdpDecoderTest {
     assertTrue(ids(limited).contains("sdp.limit_exceeded"));
   }
 
+  /**
+   * Found by SdpDecoderFuzzer: an m= line whose value is only spaces split into no fields, and the
+   * media type was read from the empty array (ArrayIndexOutOfBoundsException). The field count is
+   * now checked before any field is read.
+   */
+  @Test
+  void mediaLineOfSpaces() {
+    for (String m : new String[] {"m= ", "m=   ", "m= 1", "m= 1 RTP/AVP 0", "m=audio"}) {
+      SessionDescription s = decode("v=0\r\n" + m + "\r\n");
+      assertTrue(ids(s).contains("sdp.bad_media"), m);
+      assertTrue(s.media().isEmpty(), m);
+    }
+  }
+
   @Test
   void truncated() {
     byte[] b = WEBRTC.getBytes(StandardCharsets.UTF_8);

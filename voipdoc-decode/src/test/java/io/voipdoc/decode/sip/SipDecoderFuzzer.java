@@ -8,7 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * SipDecoderFuzzerInputs/decode}; {@code JAZZER_FUZZ=1} fuzzes for real.
  */
 class SipDecoderFuzzer {
-  @FuzzTest
+  @FuzzTest(maxDuration = "30s")
   void decode(byte[] data) {
     boolean accepted = SipDecoder.accepts(data, 0, data.length);
     SipMessage m = SipDecoder.decode(data, 0, data.length);

@@ -12,7 +12,7 @@ class SipStreamFramerFuzzer {
   private static final SipStreamFramerConfig SMALL =
       new SipStreamFramerConfig(2048, 16, SipDecoderConfig.DEFAULT);
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "30s")
   void frame(FuzzedDataProvider data) {
     SipStreamFramer framer = new SipStreamFramer(SMALL);
     while (data.remainingBytes() > 0) {
