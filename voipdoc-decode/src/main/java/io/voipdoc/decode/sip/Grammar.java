@@ -100,8 +100,8 @@ final class Grammar {
   /**
    * Splits a header value at the commas that separate list elements ({@code #element}, RFC 3261
    * §7.3.1): commas inside quoted strings and inside {@code <...>} do not count. Elements are
-   * trimmed; empty elements are kept so the caller can report them. Returns null when a quoted
-   * string is not closed.
+   * trimmed; empty elements are kept so the caller can report them. When a quoted string is not
+   * closed, {@code unbalanced[0]} is set and the rest of the value is the last element.
    */
   static List<String> splitList(String s, boolean[] unbalanced) {
     List<String> out = new ArrayList<>(2);
