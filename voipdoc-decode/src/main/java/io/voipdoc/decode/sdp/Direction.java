@@ -1,0 +1,31 @@
+package io.voipdoc.decode.sdp;
+
+import org.jspecify.annotations.Nullable;
+
+/** The media direction attributes (RFC 8866 §6.7); sendrecv is the default (§6.7.4). */
+public enum Direction {
+  SENDRECV("sendrecv"),
+  SENDONLY("sendonly"),
+  RECVONLY("recvonly"),
+  INACTIVE("inactive");
+
+  private final String attribute;
+
+  Direction(String attribute) {
+    this.attribute = attribute;
+  }
+
+  /** The attribute name. */
+  public String attribute() {
+    return attribute;
+  }
+
+  static @Nullable Direction of(String name) {
+    for (Direction d : values()) {
+      if (d.attribute.equals(name)) {
+        return d;
+      }
+    }
+    return null;
+  }
+}
