@@ -166,6 +166,9 @@ public final class StunMessage {
      * X-Port is Port XOR the cookie's top 16 bits; X-Address is the address XOR cookie||txid.
      */
     int v = a.valueOffset();
+    if (a.length() < 4) {
+      return null;
+    }
     int family = bytes[v + 1] & 0xFF;
     int addressLength = family == 1 ? 4 : family == 2 ? 16 : -1;
     if (a.length() != 4 + addressLength) {

@@ -4,12 +4,12 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Fuzz target for STUN and ChannelData. Plain {@code mvn test} replays the committed seeds in
- * {@code StunDecoderFuzzerInputs/decode/}; {@code JAZZER_FUZZ=1} fuzzes for real.
+ * {@code StunDecoderFuzzerInputs/decode/}; {@code JAZZER_FUZZ=1} fuzzes for real for 30 s per run.
  */
 class StunDecoderFuzzer {
   private static final StunDecoder DECODER = new StunDecoder(new StunConfig(8));
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "30s")
   void decode(byte[] data) {
     StunDecoder.accepts(data, 0, data.length);
     StunMessage m = DECODER.decode(data, 0, data.length);

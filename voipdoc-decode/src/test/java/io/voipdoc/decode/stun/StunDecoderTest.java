@@ -315,6 +315,18 @@ class StunDecoderTest {
     assertEquals("abcde", m.username());
   }
 
+  /**
+   * Found by StunDecoderFuzzer: an empty MAPPED-ADDRESS as the last attribute made the typed
+   * accessor read the family byte past the end of the message.
+   */
+  @Test
+  void emptyAddressAttribute() {
+    byte[] b = hex("0001 0004 2112a442 0102030405060708090a0b0c 0001 0000");
+    StunMessage m = decode(b);
+    assertNull(m.mappedAddress());
+    assertTrue(m.problems().contains(StunProblem.ATTRIBUTE_BAD_LENGTH));
+  }
+
   @Test
   void trailingBytes() {
     byte[] b = hex("0001 0000 2112a442 0102030405060708090a0b0c 00000000");
