@@ -156,6 +156,9 @@ class TlsCorpusTest {
     assertEquals(types(1, 2, 11, 12, 13, 14, 11, 16, 15, 4), r.handshakes);
     assertEquals(List.of("certauth.idrix.fr"), r.serverNames);
     assertEquals(2, r.chains.size());
+    TlsCertificate server = r.chains.get(0).get(0);
+    assertTrue(server.matchesHost("certauth.idrix.fr"), server.toString());
+    assertFalse(server.matchesHost("other.example"));
     assertTrue(r.problems.isEmpty(), r.problems.toString());
   }
 
