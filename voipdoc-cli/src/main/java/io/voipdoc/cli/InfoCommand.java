@@ -14,7 +14,8 @@ import io.voipdoc.capture.LinkType;
 import io.voipdoc.capture.UnreadableCaptureException;
 import io.voipdoc.decode.DecodeConfig;
 import io.voipdoc.decode.PacketDecoder;
-import io.voipdoc.decode.PacketListener;
+import io.voipdoc.decode.Dissector;
+import io.voipdoc.decode.MessageListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -117,8 +118,8 @@ final class InfoCommand implements Callable<Integer> {
     long last = Long.MIN_VALUE;
     List<String> linkTypes = new ArrayList<>();
     String format;
-    PacketDecoder decoder =
-        new PacketDecoder(DecodeConfig.DEFAULTS, new PacketListener() {}, anomalies);
+    Dissector dissector = new Dissector(new MessageListener() {}, anomalies);
+    PacketDecoder decoder = new PacketDecoder(DecodeConfig.DEFAULTS, dissector, anomalies);
     try (CaptureReader reader = Captures.open(input, anomalies)) {
       format = reader.format().id();
       Frame frame = new Frame();
@@ -146,6 +147,8 @@ final class InfoCommand implements Callable<Integer> {
           new InputSummary.AnomalyView(
               a.id(), a.frame(), a.offset(), a.detail(), describe(a, messages)));
     }
+    Map<String, Long> counts = new LinkedHashMap<>(decoder.stats().counts());
+    counts.putAll(dissector.counts());
     boolean any = packets > 0;
     return new InputSummary(
         input.name(),
@@ -157,7 +160,7 @@ final class InfoCommand implements Callable<Integer> {
         any ? time(first) : null,
         any ? time(last) : null,
         any ? (last - first) / 1e9 : 0,
-        decoder.stats().counts(),
+        counts,
         anomalies.counts(),
         examples);
   }

@@ -1,0 +1,435 @@
+package io.voipdoc.decode;
+
+import io.voipdoc.capture.AnomalyLog;
+import io.voipdoc.decode.rtp.RtcpCompound;
+import io.voipdoc.decode.rtp.RtcpDecoder;
+import io.voipdoc.decode.rtp.RtpDecoder;
+import io.voipdoc.decode.rtp.RtpPacket;
+import io.voipdoc.decode.rtp.RtpProblem;
+import io.voipdoc.decode.sip.SipDecoder;
+import io.voipdoc.decode.sip.SipMessage;
+import io.voipdoc.decode.sip.SipProblem;
+import io.voipdoc.decode.sip.SipStreamFramer;
+import io.voipdoc.decode.stun.ChannelData;
+import io.voipdoc.decode.stun.ChannelDataDecoder;
+import io.voipdoc.decode.stun.StunDecoder;
+import io.voipdoc.decode.stun.StunMessage;
+import io.voipdoc.decode.stun.StunProblem;
+import io.voipdoc.decode.tcp.TcpStream;
+import io.voipdoc.decode.tls.ClientHello;
+import io.voipdoc.decode.tls.DtlsConnection;
+import io.voipdoc.decode.tls.ServerHello;
+import io.voipdoc.decode.tls.TlsAlert;
+import io.voipdoc.decode.tls.TlsCertificate;
+import io.voipdoc.decode.tls.TlsConfig;
+import io.voipdoc.decode.tls.TlsConnection;
+import io.voipdoc.decode.tls.TlsListener;
+import io.voipdoc.decode.tls.TlsProblem;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Says which transport payloads are SIP, STUN, TURN ChannelData, DTLS, RTP, RTCP or TLS, and hands
+ * them to their decoders and on to a {@link MessageListener}. This is the one table of protocol
+ * recognition; every decoder is reached from here.
+ *
+ * <p>UDP payloads are told apart by their first byte as RFC 7983 (§7) lays out for media ports,
+ * with SIP recognised by its start line (so on any port, as Wireshark's heuristic does):
+ *
+ * <pre>
+ *   0..3     STUN (magic cookie required; the RFC 3489 form only on port 3478)
+ *   128..191 RTCP (packet types 200..204) else RTP (version 2, both ports above 1023)
+ *   20..63   DTLS
+ *   text     SIP (request or status line); before ChannelData because 'A'..'O' overlap 64..79
+ *   64..79   TURN ChannelData, only to or from a TURN server port (3478)
+ * </pre>
+ *
+ * TCP streams are recognised by their first bytes: a TLS handshake record, or a SIP start line;
+ * SIP streams are framed by Content-Length.
+ *
+ * <p>Damage found by the protocol decoders is reported to the {@link AnomalyLog}, with the frame.
+ */
+public final class Dissector implements PacketListener {
+  /** Most DTLS conversations tracked at once; the oldest is dropped beyond this. */
+  public static final int MAX_DTLS_FLOWS = 1024;
+
+  private static final int STUN_PORT = 3478;
+  private static final int FIRST_UNPRIVILEGED_PORT = 1024;
+
+  private final MessageListener listener;
+  private final AnomalyLog anomalies;
+  private final StunDecoder stun = new StunDecoder();
+  private final RtpDecoder rtpDecoder = new RtpDecoder();
+  private final RtcpDecoder rtcpDecoder = new RtcpDecoder();
+  private final RtpPacket rtp = new RtpPacket();
+  private final Map<TcpStream, StreamState> streams = new IdentityHashMap<>();
+  private final Map<Long, TlsState> tlsConnections = new HashMap<>();
+  private final Map<UdpKey, TlsState> dtlsFlows =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UdpKey, TlsState> eldest) {
+          return size() > MAX_DTLS_FLOWS;
+        }
+      };
+
+  private long sipRequests;
+  private long sipResponses;
+  private long stunMessages;
+  private long channelData;
+  private long rtpPackets;
+  private long rtcpPackets;
+  private long tlsRecords;
+  private long dtlsRecords;
+  private long otherUdp;
+  private long otherTcpStreams;
+
+  public Dissector(MessageListener listener, AnomalyLog anomalies) {
+    this.listener = listener;
+    this.anomalies = anomalies;
+  }
+
+  /** What was recognised, by kind, in a stable order. */
+  public Map<String, Long> counts() {
+    Map<String, Long> c = new LinkedHashMap<>();
+    c.put("sipRequests", sipRequests);
+    c.put("sipResponses", sipResponses);
+    c.put("stun", stunMessages);
+    c.put("turnChannelData", channelData);
+    c.put("rtp", rtpPackets);
+    c.put("rtcp", rtcpPackets);
+    c.put("tls", tlsRecords);
+    c.put("dtls", dtlsRecords);
+    c.put("otherUdp", otherUdp);
+    c.put("otherTcpStreams", otherTcpStreams);
+    return c;
+  }
+
+  @Override
+  public void onDatagram(Packet p) {
+    byte[] b = p.payload;
+    int off = p.payloadOffset;
+    int len = p.payloadLength;
+    if (len == 0) {
+      return;
+    }
+    int first = b[off] & 0xff;
+    if (first <= 3 && StunDecoder.accepts(b, off, len)) {
+      StunMessage m = stun.decode(b, off, len);
+      if (m != null && (!m.classic() || p.srcPort == STUN_PORT || p.dstPort == STUN_PORT)) {
+        stunMessages++;
+        for (StunProblem problem : m.problems()) {
+          report(problem.id(), p, "transaction=" + m.transactionIdHex());
+        }
+        listener.onStun(m, p);
+        return;
+      }
+    }
+    if (first >= 128 && first <= 191) {
+      if (RtcpDecoder.accepts(b, off, len)) {
+        RtcpCompound rtcp = rtcpDecoder.decode(b, off, len);
+        if (rtcp != null) {
+          rtcpPackets++;
+          for (RtpProblem problem : rtcp.problems()) {
+            report(problem.id(), p, "");
+          }
+          listener.onRtcp(rtcp, p);
+          return;
+        }
+      }
+      if (p.srcPort >= FIRST_UNPRIVILEGED_PORT
+          && p.dstPort >= FIRST_UNPRIVILEGED_PORT
+          && RtpDecoder.accepts(b, off, len)
+          && rtpDecoder.decode(b, off, len, rtp)) {
+        rtpPackets++;
+        RtpProblem problem = rtp.problem();
+        if (problem != null) {
+          report(problem.id(), p, "ssrc=" + Long.toHexString(rtp.ssrc()));
+        }
+        listener.onRtp(rtp, p);
+        return;
+      }
+    }
+    if (first >= 20 && first <= 63 && DtlsConnection.accepts(b, off, len)) {
+      dtls(p);
+      return;
+    }
+    if (SipDecoder.accepts(b, off, len)) {
+      SipMessage m = SipDecoder.decode(b, off, len);
+      if (m != null) {
+        sip(m, p);
+        return;
+      }
+    }
+    if (first >= 64 && first <= 79 && (p.srcPort == STUN_PORT || p.dstPort == STUN_PORT)) {
+      ChannelData data = ChannelDataDecoder.decode(b, off, len);
+      if (data != null) {
+        channelData++;
+        listener.onChannelData(data, p);
+        return;
+      }
+    }
+    otherUdp++;
+  }
+
+  private void sip(SipMessage m, Packet p) {
+    if (m.isRequest()) {
+      sipRequests++;
+    } else {
+      sipResponses++;
+    }
+    for (SipProblem.At problem : m.problems()) {
+      report(problem.problem().id(), p, problem.detail());
+    }
+    listener.onSip(m, p);
+  }
+
+  private void dtls(Packet p) {
+    UdpKey key = UdpKey.of(p);
+    TlsState state = dtlsFlows.get(key);
+    if (state == null) {
+      Flow flow = new Flow("UDP", p.srcAddress(), p.srcPort, p.dstAddress(), p.dstPort);
+      state = new TlsState(key.clientIs(p), listener.onTlsStart(flow, true, p), p, true);
+      state.dtls = new DtlsConnection(TlsConfig.DEFAULTS, state);
+      dtlsFlows.put(key, state);
+    }
+    DtlsConnection connection = state.dtls;
+    if (connection != null) {
+      connection.onDatagram(key.clientIs(p) == state.clientIsFirst ? 0 : 1, p.payload, p.payloadOffset, p.payloadLength);
+    }
+  }
+
+  @Override
+  public void onStreamData(TcpStream stream, Packet p, byte[] data, int offset, int length) {
+    StreamState s = streams.computeIfAbsent(stream, k -> new StreamState());
+    if (s.kind == Kind.UNDECIDED) {
+      s.kind = classify(stream, p, data, offset, length);
+    }
+    switch (s.kind) {
+      case SIP -> {
+        SipStreamFramer framer = s.framer;
+        if (framer != null) {
+          framer.feed(data, offset, length);
+          drain(framer, p);
+        }
+      }
+      case TLS -> {
+        TlsState tls = tlsConnections.get(stream.connectionId);
+        if (tls != null && tls.stream != null) {
+          tls.stream.onStreamData(stream.fromInitiator ? 0 : 1, data, offset, length);
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private Kind classify(TcpStream stream, Packet p, byte[] data, int offset, int length) {
+    TlsState existing = tlsConnections.get(stream.connectionId);
+    if (existing != null) {
+      return Kind.TLS;
+    }
+    if (TlsConnection.accepts(data, offset, length)) {
+      Flow flow =
+          stream.fromInitiator
+              ? new Flow("TCP", p.srcAddress(), p.srcPort, p.dstAddress(), p.dstPort)
+              : new Flow("TCP", p.dstAddress(), p.dstPort, p.srcAddress(), p.srcPort);
+      TlsState state = new TlsState(true, listener.onTlsStart(flow, false, p), p, false);
+      state.stream = new TlsConnection(TlsConfig.DEFAULTS, state);
+      tlsConnections.put(stream.connectionId, state);
+      return Kind.TLS;
+    }
+    if (SipDecoder.accepts(data, offset, length)) {
+      streams.get(stream).framer = new SipStreamFramer();
+      return Kind.SIP;
+    }
+    boolean onlyLineBreaks = true;
+    for (int i = offset; i < offset + length && onlyLineBreaks; i++) {
+      onlyLineBreaks = data[i] == '\r' || data[i] == '\n';
+    }
+    if (onlyLineBreaks) {
+      return Kind.UNDECIDED;
+    }
+    otherTcpStreams++;
+    return Kind.OTHER;
+  }
+
+  private void drain(SipStreamFramer framer, Packet p) {
+    SipMessage m;
+    while ((m = framer.next()) != null) {
+      sip(m, p);
+    }
+    for (SipProblem.At problem : framer.drainProblems()) {
+      report(problem.problem().id(), p, problem.detail());
+    }
+  }
+
+  @Override
+  public void onStreamGap(TcpStream stream, Packet packet, long missingBytes) {
+    StreamState s = streams.get(stream);
+    if (s != null && s.framer != null) {
+      s.framer.gap(missingBytes);
+      drain(s.framer, packet);
+    }
+  }
+
+  @Override
+  public void onStreamEnd(TcpStream stream) {
+    StreamState s = streams.remove(stream);
+    if (s != null && s.framer != null) {
+      s.framer.end();
+    }
+    TlsState tls = tlsConnections.get(stream.connectionId);
+    if (tls != null && ++tls.endedDirections == 2) {
+      tlsConnections.remove(stream.connectionId);
+    }
+  }
+
+  @Override
+  public void onIcmpError(Packet packet, IcmpError error) {
+    listener.onIcmpError(packet, error);
+  }
+
+  private void report(String id, Packet p, String detail) {
+    anomalies.report(id, p.frame.input, p.frame.number, p.frame.fileOffset, detail);
+  }
+
+  private enum Kind {
+    UNDECIDED,
+    SIP,
+    TLS,
+    OTHER
+  }
+
+  /** Per direction of a TCP connection: what it carries, and the SIP framer if SIP. */
+  private static final class StreamState {
+    Kind kind = Kind.UNDECIDED;
+    @Nullable SipStreamFramer framer;
+  }
+
+  /**
+   * One TLS or DTLS conversation: counts records, reports damage, and passes everything on to the
+   * listener the {@link MessageListener} chose.
+   */
+  private final class TlsState implements TlsListener {
+    final boolean clientIsFirst;
+    final @Nullable TlsListener delegate;
+    final Packet packet;
+    final boolean datagram;
+    @Nullable TlsConnection stream;
+    @Nullable DtlsConnection dtls;
+    int endedDirections;
+
+    TlsState(boolean clientIsFirst, @Nullable TlsListener delegate, Packet packet, boolean datagram) {
+      this.clientIsFirst = clientIsFirst;
+      this.delegate = delegate;
+      this.packet = packet;
+      this.datagram = datagram;
+    }
+
+    @Override
+    public void onRecord(int side, int contentType, int version, int epoch, int length) {
+      if (datagram) {
+        dtlsRecords++;
+      } else {
+        tlsRecords++;
+      }
+      if (delegate != null) {
+        delegate.onRecord(side, contentType, version, epoch, length);
+      }
+    }
+
+    @Override
+    public void onHandshake(int side, int type, int length) {
+      if (delegate != null) {
+        delegate.onHandshake(side, type, length);
+      }
+    }
+
+    @Override
+    public void onClientHello(int side, ClientHello hello) {
+      if (delegate != null) {
+        delegate.onClientHello(side, hello);
+      }
+    }
+
+    @Override
+    public void onServerHello(int side, ServerHello hello) {
+      if (delegate != null) {
+        delegate.onServerHello(side, hello);
+      }
+    }
+
+    @Override
+    public void onCertificates(int side, List<TlsCertificate> chain) {
+      if (delegate != null) {
+        delegate.onCertificates(side, chain);
+      }
+    }
+
+    @Override
+    public void onAlert(int side, TlsAlert alert) {
+      if (delegate != null) {
+        delegate.onAlert(side, alert);
+      }
+    }
+
+    @Override
+    public void onChangeCipherSpec(int side) {
+      if (delegate != null) {
+        delegate.onChangeCipherSpec(side);
+      }
+    }
+
+    @Override
+    public void onApplicationData(int side, int length) {
+      if (delegate != null) {
+        delegate.onApplicationData(side, length);
+      }
+    }
+
+    @Override
+    public void onProblem(int side, TlsProblem problem, String detail) {
+      report(problem.id(), packet, detail);
+      if (delegate != null) {
+        delegate.onProblem(side, problem, detail);
+      }
+    }
+  }
+
+  /** A UDP conversation regardless of direction: the lower endpoint first. */
+  private record UdpKey(byte[] a, int aPort, byte[] b, int bPort) {
+    static UdpKey of(Packet p) {
+      byte[] src = Arrays.copyOf(p.src, p.addressLength);
+      byte[] dst = Arrays.copyOf(p.dst, p.addressLength);
+      int c = Arrays.compare(src, dst);
+      return c < 0 || (c == 0 && p.srcPort <= p.dstPort)
+          ? new UdpKey(src, p.srcPort, dst, p.dstPort)
+          : new UdpKey(dst, p.dstPort, src, p.srcPort);
+    }
+
+    /** Whether the packet's source is this key's first endpoint. */
+    boolean clientIs(Packet p) {
+      return p.srcPort == aPort && Arrays.equals(a, 0, a.length, p.src, 0, p.addressLength);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof UdpKey k
+          && aPort == k.aPort
+          && bPort == k.bPort
+          && Arrays.equals(a, k.a)
+          && Arrays.equals(b, k.b);
+    }
+
+    @Override
+    public int hashCode() {
+      return (Arrays.hashCode(a) * 31 + aPort) * 31 + Arrays.hashCode(b) * 17 + bPort;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.voipdoc.decode;
+
+import io.voipdoc.decode.rtp.RtcpCompound;
+import io.voipdoc.decode.rtp.RtpPacket;
+import io.voipdoc.decode.sip.SipMessage;
+import io.voipdoc.decode.stun.ChannelData;
+import io.voipdoc.decode.stun.StunMessage;
+import io.voipdoc.decode.tls.TlsListener;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Receives the protocol messages the {@link Dissector} recognises, in capture order, with the
+ * {@link Packet} that carried them (for TCP: the segment that completed the message, where
+ * Wireshark shows it). Every method has an empty default.
+ *
+ * <p>{@code packet} is the decoder's reusable holder: read what you need during the call.
+ */
+public interface MessageListener {
+
+  /** A SIP request or response, over UDP, TCP or HEP. */
+  default void onSip(SipMessage message, Packet packet) {}
+
+  /** A STUN or TURN message over UDP. */
+  default void onStun(StunMessage message, Packet packet) {}
+
+  /** A TURN ChannelData frame on a TURN server's port. */
+  default void onChannelData(ChannelData data, Packet packet) {}
+
+  /** An RTP packet; {@code rtp} is a reusable holder. */
+  default void onRtp(RtpPacket rtp, Packet packet) {}
+
+  /** An RTCP compound packet. */
+  default void onRtcp(RtcpCompound rtcp, Packet packet) {}
+
+  /** An ICMP or ICMPv6 error. */
+  default void onIcmpError(Packet packet, IcmpError error) {}
+
+  /**
+   * A TLS (over TCP) or DTLS (over UDP) conversation starts. Return a listener for its records and
+   * handshake messages (side 0 is the client), or null to ignore it. During those callbacks, the
+   * {@code packet} given here describes the packet being processed.
+   */
+  default @Nullable TlsListener onTlsStart(Flow flow, boolean datagram, Packet packet) {
+    return null;
+  }
+}
