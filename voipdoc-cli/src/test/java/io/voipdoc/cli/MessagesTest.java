@@ -38,6 +38,17 @@ class MessagesTest {
   }
 
   @Test
+  void apostrophesAreEscapedForMessageFormat() throws IOException {
+    for (String name : new String[] {"Messages.properties", "Messages_de.properties"}) {
+      Properties p = bundle(name);
+      for (String key : p.stringPropertyNames()) {
+        String unescaped = p.getProperty(key).replace("''", "");
+        assertTrue(unescaped.indexOf('\'') < 0, name + " " + key + " has a single apostrophe");
+      }
+    }
+  }
+
+  @Test
   void everyAnomalyIdIsExplained() throws Exception {
     Set<String> ids = new TreeSet<>();
     for (JavaClass c :

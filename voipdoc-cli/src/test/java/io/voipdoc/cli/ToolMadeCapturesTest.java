@@ -18,7 +18,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * {@code voipdoc info} on the captures that testdata/make-captures.sh made with tcpdump, dumpcap,
  * editcap and text2pcap agrees with tshark's facts about them (testdata/captures/facts.tsv): format,
- * link types, frames, IPv4/IPv6/UDP/TCP frames, reassembled datagrams and the time span.
+ * link types, frames, IPv4/IPv6/UDP/TCP frames, reassembled datagrams, SIP messages (counted per
+ * message in both) and the time span.
  */
 class ToolMadeCapturesTest {
 
@@ -51,6 +52,9 @@ class ToolMadeCapturesTest {
     assertEquals(value(header, row, "tcp"), counts.get("tcp").asLong(), "tcp segments");
     assertEquals(
         value(header, row, "ip_reassembled"), counts.get("ipReassembled").asLong(), "reassembled");
+    assertEquals(value(header, row, "sip_requests"), counts.get("sipRequests").asLong(), "SIP requests");
+    assertEquals(
+        value(header, row, "sip_responses"), counts.get("sipResponses").asLong(), "SIP responses");
     assertEquals(
         instant(row[header.indexOf("first_ts")]),
         Instant.parse(input.get("firstTimestamp").asText()),
