@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voipdoc.decode.CorpusPackets;
+import io.voipdoc.decode.CorpusPackets.Datagram;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -557,13 +559,12 @@ class SipDecoderTest {
     "sip/zeek-sip-sip-long-request-response-paths.pcap", "sip/zeek-sip-wireshark.pcap",
   })
   void countsMatchTshark(String file) throws IOException {
-    Path capture = CORPUS.resolve(file);
-    Assumptions.assumeTrue(Files.isRegularFile(capture), "shared corpus not present: " + capture);
+    List<Datagram> datagrams = CorpusPackets.read(file).datagrams();
     int[] expected = expected(file);
     int requests = 0;
     int responses = 0;
-    for (byte[] p : CorpusDatagrams.udpPayloads(capture)) {
-      SipMessage m = SipDecoder.decode(p, 0, p.length);
+    for (Datagram d : datagrams) {
+      SipMessage m = SipDecoder.decode(d.payload(), 0, d.payload().length);
       if (m != null) {
         m.problems();
         if (m.isRequest()) {
@@ -589,11 +590,9 @@ class SipDecoderTest {
 
   @Test
   void realMessagesDecodeWithValues() throws IOException {
-    Path capture = CORPUS.resolve("sip/zeek-sip-wireshark.pcap");
-    Assumptions.assumeTrue(Files.isRegularFile(capture), "shared corpus not present: " + capture);
     List<SipMessage> invites = new ArrayList<>();
-    for (byte[] p : CorpusDatagrams.udpPayloads(capture)) {
-      SipMessage m = SipDecoder.decode(p, 0, p.length);
+    for (Datagram d : CorpusPackets.read("sip/zeek-sip-wireshark.pcap").datagrams()) {
+      SipMessage m = SipDecoder.decode(d.payload(), 0, d.payload().length);
       if (m != null && "INVITE".equals(m.method())) {
         invites.add(m);
       }
