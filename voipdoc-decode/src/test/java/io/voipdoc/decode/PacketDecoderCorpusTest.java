@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voipdoc.capture.AnomalyLog;
-import io.voipdoc.capture.Frame;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,8 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * test needs no tshark.
  */
 class PacketDecoderCorpusTest {
-  private static final Path CORPUS = Path.of(System.getProperty("voipdoc.shared", "../../shared"), "corpus");
-
   /** Facts of one capture as tshark gives them. */
   record Facts(String file, Map<String, Long> counts, Map<Long, String> innermost) {
     @Override
@@ -68,23 +62,13 @@ class PacketDecoderCorpusTest {
     }
   }
 
-  private static Result decode(Path file) throws IOException {
+  private static Result decode(String file) throws IOException {
     RecordingListener listener = new RecordingListener();
-    AnomalyLog anomalies = new AnomalyLog();
-    PacketDecoder decoder = new PacketDecoder(DecodeConfig.DEFAULTS, listener, anomalies);
-    for (Frame f : PcapRecords.read(file)) {
-      decoder.decode(f);
-    }
-    decoder.finish();
-    return new Result(decoder.stats(), listener, anomalies);
+    CorpusPackets packets = CorpusPackets.read(file, listener);
+    return new Result(packets.stats(), listener, packets.anomalies());
   }
 
   record Result(DecodeStats stats, RecordingListener listener, AnomalyLog anomalies) {}
-
-  private static Path corpus(String file) {
-    Assumptions.assumeTrue(Files.isDirectory(CORPUS), "shared corpus not present: " + CORPUS);
-    return CORPUS.resolve(file);
-  }
 
   /**
    * Where voipdoc legitimately sees more than tshark: file, counter, voipdoc's value. In frame 1
@@ -97,7 +81,7 @@ class PacketDecoderCorpusTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("captures")
   void countsAndInnermostAddressesMatchTshark(Facts facts) throws IOException {
-    Result r = decode(corpus(facts.file()));
+    Result r = decode(facts.file());
     Map<String, Long> counts = r.stats().counts();
     for (Map.Entry<String, Long> e : facts.counts().entrySet()) {
       long expected =
@@ -118,7 +102,7 @@ class PacketDecoderCorpusTest {
     long compared = 0;
     List<String> missing = new ArrayList<>();
     for (Facts facts : captures().toList()) {
-      Result r = decode(corpus(facts.file()));
+      Result r = decode(facts.file());
       compared += r.listener().innermost.size();
       for (Map.Entry<Long, String> e : facts.innermost().entrySet()) {
         if (!e.getValue().contains(" - ") && !r.listener().innermost.containsKey(e.getKey())) {
@@ -134,27 +118,27 @@ class PacketDecoderCorpusTest {
 
   @Test
   void tunnelsAreCountedAndOuterAddressesKept() throws IOException {
-    Result erspan = decode(corpus("linktypes/arkime-gre-erspan-vxlan.pcap"));
+    Result erspan = decode("linktypes/arkime-gre-erspan-vxlan.pcap");
     assertEquals(7, erspan.stats().counts().get("gre"));
     assertEquals(7, erspan.stats().counts().get("erspan"));
     assertEquals(7, erspan.stats().counts().get("vxlan"));
-    Result vlan = decode(corpus("linktypes/zeek-http-qinq-0.pcap"));
+    Result vlan = decode("linktypes/zeek-http-qinq-0.pcap");
     assertEquals(14, vlan.stats().counts().get("vlan"));
-    Result mpls = decode(corpus("linktypes/zeek-mpls-in-vlan.pcap"));
+    Result mpls = decode("linktypes/zeek-mpls-in-vlan.pcap");
     assertEquals(2, mpls.stats().counts().get("mpls"));
     assertEquals(3, mpls.stats().counts().get("vlan"));
-    Result pppoe = decode(corpus("linktypes/zeek-pppoe.pcap"));
+    Result pppoe = decode("linktypes/zeek-pppoe.pcap");
     assertEquals(61, pppoe.stats().counts().get("pppoe"));
     // PPPoE discovery 4, LCP 24, PAP 2, IPCP 6, IPv6CP 4
     assertEquals(4 + 24 + 2 + 6 + 4, pppoe.stats().counts().get("nonIp"));
-    Result sixInFour = decode(corpus("linktypes/arkime-ipv6-in-ipv4.pcap"));
+    Result sixInFour = decode("linktypes/arkime-ipv6-in-ipv4.pcap");
     assertEquals(10, sixInFour.stats().counts().get("ipInIp"));
     assertEquals(0, sixInFour.anomalies().total(), sixInFour.anomalies().examples().toString());
   }
 
   @Test
   void icmpErrorsQuoteTheFailedDatagram() throws IOException {
-    Result udp = decode(corpus("ip/zeek-icmp-destunreach-udp.pcap"));
+    Result udp = decode("ip/zeek-icmp-destunreach-udp.pcap");
     assertEquals(1, udp.listener().icmpErrors.size());
     IcmpError e = udp.listener().icmpErrors.get(0);
     assertEquals(3, e.type());
@@ -162,13 +146,13 @@ class PacketDecoderCorpusTest {
     assertEquals(53, e.quotedSrcPort());
     assertEquals(59207, e.quotedDstPort());
     assertEquals("192.168.1.1", RecordingListener.text(e.quotedSrc()));
-    Result v6 = decode(corpus("ip/zeek-icmp6-destunreach-ip6ext-udp.pcap"));
+    Result v6 = decode("ip/zeek-icmp6-destunreach-ip6ext-udp.pcap");
     IcmpError e6 = v6.listener().icmpErrors.get(0);
     assertEquals(6, e6.icmpVersion());
     assertEquals(17, e6.quotedProtocol());
-    Result none = decode(corpus("ip/zeek-icmp-destunreach-no-context.pcap"));
+    Result none = decode("ip/zeek-icmp-destunreach-no-context.pcap");
     assertEquals(-1, none.listener().icmpErrors.get(0).quotedProtocol());
-    Result cut = decode(corpus("malformed/zeek-icmp6-destunreach-ip6ext-trunc.pcap"));
+    Result cut = decode("malformed/zeek-icmp6-destunreach-ip6ext-trunc.pcap");
     assertEquals(1, cut.listener().icmpErrors.size());
     assertEquals(-1, cut.listener().icmpErrors.get(0).quotedProtocol());
     assertEquals(1L, cut.anomalies().counts().get("icmp.quoted_packet_truncated"));
@@ -176,17 +160,17 @@ class PacketDecoderCorpusTest {
 
   @Test
   void nflogWithBadTlvLengthIsAnAnomaly() throws IOException {
-    Result r = decode(corpus("malformed/zeek-nflog-bad-tlv-len.pcap"));
+    Result r = decode("malformed/zeek-nflog-bad-tlv-len.pcap");
     assertEquals(1L, r.anomalies().counts().get("link.nflog_tlv_length_invalid"));
     assertEquals(1, r.stats().counts().get("damaged"));
   }
 
   @Test
   void fragmentsAreReassembled() throws IOException {
-    Result r = decode(corpus("ip/zeek-ipv6-fragmented-dns.pcap"));
+    Result r = decode("ip/zeek-ipv6-fragmented-dns.pcap");
     assertEquals(4, r.stats().counts().get("ipFragments"));
     assertEquals(1, r.stats().counts().get("ipReassembled"));
-    Result v4 = decode(corpus("ip/zeek-ipv4-fragmented-1.pcap"));
+    Result v4 = decode("ip/zeek-ipv4-fragmented-1.pcap");
     assertEquals(1, v4.stats().counts().get("ipReassembled"));
   }
 }

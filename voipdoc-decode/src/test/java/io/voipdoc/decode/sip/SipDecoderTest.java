@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voipdoc.decode.CorpusPackets;
+import io.voipdoc.decode.CorpusPackets.Datagram;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -537,42 +539,51 @@ class SipDecoderTest {
   // ------------------------------------------------------------ real captures
 
   /**
-   * Counts requests and responses in the UDP-only captures of the shared corpus and compares them
-   * with tshark's figures in expected.tsv. Captures with IP fragments or TCP are left out: this
-   * test walks datagrams without reassembly.
+   * Counts requests and responses in every sip/ capture of the shared corpus (datagrams, including
+   * those reassembled from IP fragments, and TCP directions cut by {@link SipStreamFramer}) and
+   * compares them with tshark's figures in expected.tsv.
    */
   @ParameterizedTest
   @CsvSource({
-    "sip/pkts-cancel.pcap", "sip/pkts-sip_rtp.pcap", "sip/pkts-sipp.pcap", "sip/pkts-sipp_sll.pcap",
+    "sip/pkts-cancel.pcap", "sip/pkts-fragmented_tcp_sip.pcap", "sip/pkts-fragmented_udp_sip.pcap",
+    "sip/pkts-sip_rtp.pcap", "sip/pkts-sipp.pcap", "sip/pkts-sipp_sll.pcap",
     "sip/sipnab-Asterisk_ZFONE_XLITE.pcap", "sip/sipnab-DTMFsipinfo.pcap", "sip/sipnab-SIP_DTMF2.cap",
     "sip/sipnab-b2bua-asterisk.pcapng", "sip/sipnab-codec-negotiation.pcap",
     "sip/sipnab-invite-opus-bye.pcap", "sip/sipnab-metasploit-sip-invite-spoof.pcap",
     "sip/sipnab-register-invite-reinvite-bye.pcap", "sip/sipnab-sip-488-codec-reject.pcapng",
-    "sip/sipnab-sip-auth-failure.pcapng", "sip/sipnab-sip-proxy.pcap", "sip/sipnab-sip-register.pcap",
+    "sip/sipnab-sip-auth-failure.pcapng", "sip/sipnab-sip-over-tcp.pcap",
+    "sip/sipnab-sip-proxy.pcap", "sip/sipnab-sip-register.pcap",
     "sip/sipnab-sip-routing-error.pcapng", "sip/sipnab-sip-rtp-g711.pcap",
     "sip/sipnab-sip-rtp-g722.pcap", "sip/sipnab-sip-rtp-g729a.pcap",
     "sip/sipnab-sip-rtp-opus-hybrid.pcap", "sip/sipnab-sip-sdp-example.pcap",
     "sip/sipnab-sipp-branch-scenario.pcapng", "sip/sipnab-sipp-g711a.pcap",
+    "sip/sngrep-ipv6frag.pcap",
     "sip/zeek-sip-invalid-content-length.pcap", "sip/zeek-sip-sip-junk-before-request.pcap",
     "sip/zeek-sip-sip-long-request-response-paths.pcap", "sip/zeek-sip-wireshark.pcap",
   })
   void countsMatchTshark(String file) throws IOException {
-    Path capture = CORPUS.resolve(file);
-    Assumptions.assumeTrue(Files.isRegularFile(capture), "shared corpus not present: " + capture);
+    CorpusPackets packets = CorpusPackets.read(file);
     int[] expected = expected(file);
-    int requests = 0;
-    int responses = 0;
-    for (byte[] p : CorpusDatagrams.udpPayloads(capture)) {
-      SipMessage m = SipDecoder.decode(p, 0, p.length);
+    List<SipMessage> messages = new ArrayList<>();
+    for (Datagram d : packets.datagrams()) {
+      SipMessage m = SipDecoder.decode(d.payload(), 0, d.payload().length);
       if (m != null) {
-        m.problems();
-        if (m.isRequest()) {
-          requests++;
-        } else {
-          responses++;
-        }
+        messages.add(m);
       }
     }
+    for (byte[] stream : packets.streams().values()) {
+      SipStreamFramer framer = new SipStreamFramer();
+      framer.feed(stream, 0, stream.length);
+      framer.end();
+      assertEquals(List.of(), framer.drainProblems(), file);
+      for (SipMessage m = framer.next(); m != null; m = framer.next()) {
+        messages.add(m);
+      }
+    }
+    // every header parsed once, to show lazy parsing of real messages does not throw
+    messages.forEach(SipMessage::problems);
+    long requests = messages.stream().filter(SipMessage::isRequest).count();
+    long responses = messages.size() - requests;
     assertEquals(expected[0], requests, file + " requests");
     assertEquals(expected[1], responses, file + " responses");
   }
@@ -589,11 +600,9 @@ class SipDecoderTest {
 
   @Test
   void realMessagesDecodeWithValues() throws IOException {
-    Path capture = CORPUS.resolve("sip/zeek-sip-wireshark.pcap");
-    Assumptions.assumeTrue(Files.isRegularFile(capture), "shared corpus not present: " + capture);
     List<SipMessage> invites = new ArrayList<>();
-    for (byte[] p : CorpusDatagrams.udpPayloads(capture)) {
-      SipMessage m = SipDecoder.decode(p, 0, p.length);
+    for (Datagram d : CorpusPackets.read("sip/zeek-sip-wireshark.pcap").datagrams()) {
+      SipMessage m = SipDecoder.decode(d.payload(), 0, d.payload().length);
       if (m != null && "INVITE".equals(m.method())) {
         invites.add(m);
       }

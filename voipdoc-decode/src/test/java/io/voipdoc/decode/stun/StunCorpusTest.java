@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voipdoc.testkit.Packets;
-import io.voipdoc.testkit.Packets.TransportPayload;
+import io.voipdoc.decode.CorpusPackets;
+import io.voipdoc.decode.CorpusPackets.Datagram;
+import io.voipdoc.decode.tcp.TcpStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,14 +22,8 @@ import org.junit.jupiter.api.Test;
 class StunCorpusTest {
   private final StunDecoder decoder = new StunDecoder();
 
-  private static Path corpus() {
-    Path dir = Path.of(System.getProperty("voipdoc.shared", "../../shared"), "corpus");
-    Assumptions.assumeTrue(Files.isDirectory(dir), "shared corpus not present: " + dir);
-    return dir;
-  }
-
-  private static Map<String, Integer> tsharkStunCounts(Path corpus) throws IOException {
-    List<String> lines = Files.readAllLines(corpus.resolve("expected.tsv"));
+  private static Map<String, Integer> tsharkStunCounts() throws IOException {
+    List<String> lines = Files.readAllLines(CorpusPackets.corpus().resolve("expected.tsv"));
     List<String> header = List.of(lines.get(0).split("\t"));
     int column = header.indexOf("stun_messages");
     Map<String, Integer> counts = new HashMap<>();
@@ -42,11 +35,11 @@ class StunCorpusTest {
   }
 
   /** Decodes every UDP datagram STUN accepts; every message must decode without problems. */
-  private int udpStun(Path capture) throws IOException {
+  private int udpStun(String capture) throws IOException {
     int n = 0;
-    for (TransportPayload p : Packets.transportPayloads(capture)) {
+    for (Datagram p : CorpusPackets.read(capture).datagrams()) {
       byte[] b = p.payload();
-      if (p.protocol() == 17 && StunDecoder.accepts(b, 0, b.length)) {
+      if (StunDecoder.accepts(b, 0, b.length)) {
         StunMessage m = decoder.decode(b, 0, b.length);
         assertNotNull(m);
         assertTrue(m.problems().isEmpty(), capture + " frame " + p.frame() + " " + m);
@@ -59,18 +52,16 @@ class StunCorpusTest {
 
   @Test
   void iceTestCallMatchesTshark() throws IOException {
-    Path c = corpus();
-    int n = udpStun(c.resolve("stun-ice/arkime-stun-ice-testcall.pcap"));
+    int n = udpStun("stun-ice/arkime-stun-ice-testcall.pcap");
     assertEquals(108, n);
-    assertEquals(tsharkStunCounts(c).get("stun-ice/arkime-stun-ice-testcall.pcap"), n);
+    assertEquals(tsharkStunCounts().get("stun-ice/arkime-stun-ice-testcall.pcap"), n);
   }
 
   @Test
   void webrtcStunMatchesTshark() throws IOException {
-    Path c = corpus();
-    int n = udpStun(c.resolve("stun-ice/zeek-webrtc-stun.pcap"));
+    int n = udpStun("stun-ice/zeek-webrtc-stun.pcap");
     assertEquals(10, n);
-    assertEquals(tsharkStunCounts(c).get("stun-ice/zeek-webrtc-stun.pcap"), n);
+    assertEquals(tsharkStunCounts().get("stun-ice/zeek-webrtc-stun.pcap"), n);
   }
 
   /**
@@ -82,14 +73,13 @@ class StunCorpusTest {
    */
   @Test
   void classicStunCountedToo() throws IOException {
-    Path c = corpus();
-    Path f = c.resolve("stun-ice/arkime-stun.pcap");
-    assertEquals(1, tsharkStunCounts(c).get("stun-ice/arkime-stun.pcap"));
+    String f = "stun-ice/arkime-stun.pcap";
+    assertEquals(1, tsharkStunCounts().get(f));
     assertEquals(3, udpStun(f));
     int classic = 0;
     int onStunPort = 0;
-    for (TransportPayload p : Packets.transportPayloads(f)) {
-      if (p.protocol() != 17 || p.dstPort() != 3478) {
+    for (Datagram p : CorpusPackets.read(f).datagrams()) {
+      if (p.dstPort() != 3478) {
         continue;
       }
       StunMessage m = decoder.decode(p.payload(), 0, p.payload().length);
@@ -119,10 +109,8 @@ class StunCorpusTest {
    */
   @Test
   void turnOverTcpSeenWhereTsharkSeesHttp() throws IOException {
-    Path c = corpus();
-    assertEquals(0, tsharkStunCounts(c).get("stun-ice/arkime-turn.pcap"));
-    Map<String, byte[]> streams =
-        Packets.tcpDirections(Packets.transportPayloads(c.resolve("stun-ice/arkime-turn.pcap")));
+    assertEquals(0, tsharkStunCounts().get("stun-ice/arkime-turn.pcap"));
+    Map<TcpStream, byte[]> streams = CorpusPackets.read("stun-ice/arkime-turn.pcap").streams();
     int stun = 0;
     int channelData = 0;
     Map<StunMethod, Integer> methods = new HashMap<>();

@@ -7,20 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voipdoc.capture.AnomalyLog;
 import io.voipdoc.capture.Frame;
-import io.voipdoc.decode.ip.IpCorpusReader;
-import io.voipdoc.decode.ip.IpCorpusReader.IpPacket;
-import io.voipdoc.decode.ip.IpCorpusReader.TcpSegment;
+import io.voipdoc.decode.CorpusPackets;
+import io.voipdoc.decode.Packet;
+import io.voipdoc.decode.PacketListener;
 import io.voipdoc.decode.tcp.TcpReassembler.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TcpReassemblerTest {
@@ -475,40 +475,41 @@ class TcpReassemblerTest {
       List<String> responderStartLines,
       String callId)
       throws IOException {
-    Path path = Path.of(System.getProperty("voipdoc.shared"), "corpus", file);
-    Assumptions.assumeTrue(Files.isRegularFile(path), "shared corpus not present: " + path);
+    Set<Long> connections = new HashSet<>();
+    CorpusPackets packets =
+        CorpusPackets.read(
+            file,
+            new PacketListener() {
+              @Override
+              public void onTcpSegment(Packet p, TcpStream s, int flags) {
+                connections.add(s.connectionId);
+              }
+            });
+    assertEquals(1, connections.size());
+    Map<TcpStream, String> text = new HashMap<>();
+    packets.streams().forEach((s, b) -> text.put(s, new String(b, StandardCharsets.ISO_8859_1)));
     TcpStream initiator = null;
     TcpStream responder = null;
-    for (IpPacket p : IpCorpusReader.read(path)) {
-      TcpSegment t = p.tcp();
-      if (t == null) {
-        continue;
-      }
-      r.expire(p.frame().timestampNanos);
-      TcpStream s =
-          r.segment(p.src(), p.dst(), p.src().length, t.srcPort(), t.dstPort(), t.seq(), t.ack(),
-              t.flags(), t.data(), 0, t.data().length, p.frame());
+    for (TcpStream s : text.keySet()) {
       if (s.fromInitiator) {
         initiator = s;
       } else {
         responder = s;
       }
     }
-    r.finish();
-    assertEquals(1, r.connectionCount());
     assertEquals(initiatorBytes, initiator.deliveredBytes());
     assertEquals(responderBytes, responder.deliveredBytes());
-    assertEquals(initiatorStartLines, startLines(sink.text(initiator)));
-    assertEquals(responderStartLines, startLines(sink.text(responder)));
+    assertEquals(initiatorStartLines, startLines(text.get(initiator)));
+    assertEquals(responderStartLines, startLines(text.get(responder)));
     for (TcpStream s : List.of(initiator, responder)) {
-      for (String message : sink.text(s).split("(?=(INVITE|ACK|BYE|SIP/2\\.0) )")) {
+      for (String message : text.get(s).split("(?=(INVITE|ACK|BYE|SIP/2\\.0) )")) {
         assertTrue(message.contains("Call-ID: " + callId), message);
       }
       assertTrue(s.ended());
       assertFalse(s.startedMidStream());
       assertEquals(0, s.missingBytes());
     }
-    assertEquals(0, log.total());
+    assertEquals(0, packets.anomalies().total(), packets.anomalies().examples().toString());
   }
 
   /** The start line of every SIP message, found by its Content-Length framing. */

@@ -4,18 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voipdoc.testkit.Packets;
-import io.voipdoc.testkit.Packets.TransportPayload;
+import io.voipdoc.decode.CorpusPackets;
+import io.voipdoc.decode.CorpusPackets.Datagram;
+import io.voipdoc.decode.Packet;
+import io.voipdoc.decode.PacketListener;
+import io.voipdoc.decode.tcp.TcpStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,54 +70,28 @@ class TlsCorpusTest {
     }
   }
 
-  private static Path capture(String name) {
-    Path dir = Path.of(System.getProperty("voipdoc.shared", "../../shared"), "corpus");
-    Assumptions.assumeTrue(Files.isDirectory(dir), "shared corpus not present: " + dir);
-    return dir.resolve(name);
-  }
-
-  /**
-   * Feeds TCP payloads to one {@link TlsConnection} per connection, in capture order, after a
-   * minimal per-direction reordering by sequence number (enough for these loss-free captures).
-   */
+  /** Feeds the in-order bytes of every TCP connection to its own {@link TlsConnection}. */
   static Recorder tls(String name) throws IOException {
     Recorder r = new Recorder();
-    Map<String, TlsConnection> connections = new HashMap<>();
-    Map<String, Long> next = new HashMap<>();
-    Map<String, TreeMap<Long, byte[]>> waiting = new HashMap<>();
-    for (TransportPayload p : Packets.transportPayloads(capture(name))) {
-      if (p.protocol() != 6 || p.payload().length == 0) {
-        continue;
-      }
-      String forward = p.direction();
-      String reverse = p.dst() + ":" + p.dstPort() + ">" + p.src() + ":" + p.srcPort();
-      TlsConnection c = connections.get(reverse);
-      int side = 1;
-      if (c == null) {
-        c = connections.computeIfAbsent(forward, k -> new TlsConnection(TlsConfig.DEFAULTS, r));
-        side = 0;
-      }
-      TreeMap<Long, byte[]> queue = waiting.computeIfAbsent(forward, k -> new TreeMap<>());
-      queue.put(p.tcpSeq(), p.payload());
-      long expected = next.getOrDefault(forward, queue.firstKey());
-      while (!queue.isEmpty() && queue.firstKey() <= expected) {
-        Map.Entry<Long, byte[]> e = queue.pollFirstEntry();
-        int skip = (int) Math.min(expected - e.getKey(), e.getValue().length);
-        c.onStreamData(side, e.getValue(), skip, e.getValue().length - skip);
-        expected = Math.max(expected, e.getKey() + e.getValue().length);
-      }
-      next.put(forward, expected);
-    }
+    Map<Long, TlsConnection> connections = new HashMap<>();
+    CorpusPackets.read(
+        name,
+        new PacketListener() {
+          @Override
+          public void onStreamData(TcpStream s, Packet p, byte[] data, int off, int len) {
+            connections
+                .computeIfAbsent(s.connectionId, k -> new TlsConnection(TlsConfig.DEFAULTS, r))
+                .onStreamData(s.fromInitiator ? 0 : 1, data, off, len);
+          }
+        });
     return r;
   }
 
+  /** Feeds datagrams to one {@link DtlsConnection} per flow; side 0 sent the first datagram. */
   static Recorder dtls(String name) throws IOException {
     Recorder r = new Recorder();
     Map<String, DtlsConnection> connections = new HashMap<>();
-    for (TransportPayload p : Packets.transportPayloads(capture(name))) {
-      if (p.protocol() != 17) {
-        continue;
-      }
+    for (Datagram p : CorpusPackets.read(name).datagrams()) {
       String reverse = p.dst() + ":" + p.dstPort() + ">" + p.src() + ":" + p.srcPort();
       DtlsConnection c = connections.get(reverse);
       int side = 1;
