@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * RTP streams of the corpus against Wireshark's RTP stream analysis. The figures are in {@code
  * tshark-rtp-streams.tsv} beside this class, made by {@code tshark-rtp-streams.sh} (the command is
  * in its header): packets and lost must agree exactly, max delta and max jitter within 0.1 ms or 1
- * %, and every stream tshark lists must be found and linked to a call.
+ * %, every stream tshark lists must be found and linked to a call, and no other stream
+ * may be found.
  */
 class CorpusRtpStreamsTest {
 
@@ -60,6 +61,8 @@ class CorpusRtpStreamsTest {
     Path capture = CapturedMedia.corpus().resolve(file);
     MediaCorrelator media = CapturedMedia.run(capture);
     List<RtpStream> streams = media.streams();
+    // on these captures voipdoc finds exactly the streams tshark finds through SDP, no more
+    assertEquals(expected().get(file).size(), streams.size(), file + ": " + streams);
     for (Expected e : expected().get(file)) {
       RtpStream s =
           streams.stream()
