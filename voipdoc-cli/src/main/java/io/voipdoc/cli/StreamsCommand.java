@@ -1,0 +1,198 @@
+package io.voipdoc.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.voipdoc.correlate.media.MediaCorrelator;
+import io.voipdoc.correlate.media.MediaCorrelatorConfig;
+import io.voipdoc.correlate.media.RtpStream;
+import io.voipdoc.decode.Flow;
+import io.voipdoc.decode.IcmpError;
+import io.voipdoc.decode.MessageListener;
+import io.voipdoc.decode.Packet;
+import io.voipdoc.decode.rtp.RtcpCompound;
+import io.voipdoc.decode.rtp.RtpPacket;
+import io.voipdoc.decode.stun.ChannelData;
+import io.voipdoc.decode.stun.StunMessage;
+import io.voipdoc.decode.tls.TlsListener;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code voipdoc streams CAPTURE...}: the RTP streams of the captures with loss and jitter, like
+ * Wireshark's RTP Streams window, as text or JSON.
+ */
+@Command(
+    name = "streams",
+    mixinStandardHelpOptions = true,
+    description = "Lists the RTP streams of captures with packets, loss, delta and jitter.")
+final class StreamsCommand implements Callable<Integer> {
+
+  /** Output formats of this command. */
+  enum Format {
+    text,
+    json
+  }
+
+  /** Capture time between two expiry passes of the correlator. */
+  private static final long TIMER_NANOS = 1_000_000_000L;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "CAPTURE",
+      description = "pcap or pcapng files (optionally gzip-compressed), directories, or - for stdin")
+  List<String> captures = new ArrayList<>();
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text or json (default: ${DEFAULT-VALUE})")
+  Format format = Format.text;
+
+  @Option(
+      names = "--lang",
+      defaultValue = "",
+      description = "language of the texts: en or de (default: from the environment)")
+  String lang = "";
+
+  @Override
+  public Integer call() throws IOException {
+    Messages messages = Messages.forLanguage(lang);
+    MediaCorrelator media = new MediaCorrelator(MediaCorrelatorConfig.DEFAULTS);
+    Pipeline.Result result = Pipeline.run(captures, new Timed(media), messages);
+    media.finish();
+    List<RtpStream> streams = media.streams();
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (RtpStream s : streams) {
+        rows.add(json(s));
+      }
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("streams", rows);
+      doc.put("unreadable", result.unreadable());
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .writeValue(out, doc);
+      out.println();
+    } else {
+      StreamsText.render(streams, messages, out);
+    }
+    out.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    for (InputSummary.Unreadable u : result.unreadable()) {
+      err.println("voipdoc: " + u.message());
+    }
+    return result.unreadable().isEmpty() ? ExitCode.OK : ExitCode.UNREADABLE_INPUT;
+  }
+
+  private static Map<String, Object> json(RtpStream s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ssrc", s.ssrcHex());
+    m.put("src", s.source().hostPort());
+    m.put("dst", s.destination().hostPort());
+    m.put("payloadType", s.payloadType());
+    m.put("codec", s.codec());
+    m.put("clockRate", s.clockRate());
+    m.put("firstFrame", s.firstFrame().number());
+    m.put("lastFrame", s.lastFrame().number());
+    m.put("input", s.firstFrame().input());
+    m.put("start", s.firstFrame().instant().toString());
+    m.put("durationSeconds", s.durationSeconds());
+    m.put("packets", s.packets());
+    m.put("bytes", s.bytes());
+    m.put("expected", s.expected());
+    m.put("lost", s.lost());
+    m.put("lostPercent", s.lostPercent());
+    m.put("sequenceErrors", s.sequenceErrors());
+    m.put("duplicates", s.duplicates());
+    m.put("maxDeltaMs", s.maxDeltaMs());
+    m.put("maxJitterMs", s.maxJitterMs());
+    m.put("meanJitterMs", s.meanJitterMs());
+    m.put("markers", s.markers());
+    m.put("comfortNoisePackets", s.comfortNoisePackets());
+    m.put("dscp", s.dscpValues());
+    m.put("srtp", s.srtp());
+    m.put("callId", s.callId());
+    m.put("announced", s.announced());
+    var mos = s.mosEstimate();
+    Map<String, Object> estimate = new LinkedHashMap<>();
+    estimate.put("mos", mos.mos());
+    estimate.put("rFactor", mos.rFactor());
+    estimate.put("ie", mos.ie());
+    estimate.put("bpl", mos.bpl());
+    estimate.put("approximated", mos.approximated());
+    estimate.put("lossPercent", mos.lossPercent());
+    estimate.put("oneWayDelayMs", mos.oneWayDelayMs());
+    estimate.put("delayFromRtcp", mos.delayFromRtcp());
+    m.put("mosEstimate", estimate);
+    return m;
+  }
+
+  /** Forwards to the correlator and expires its idle state as capture time advances. */
+  private static final class Timed implements MessageListener {
+    private final MediaCorrelator media;
+    private long lastTimer = Long.MIN_VALUE;
+
+    Timed(MediaCorrelator media) {
+      this.media = media;
+    }
+
+    private void tick(Packet p) {
+      if (p.timestampNanos - lastTimer >= TIMER_NANOS) {
+        lastTimer = p.timestampNanos;
+        media.onTimer(p.timestampNanos);
+      }
+    }
+
+    @Override
+    public void onStun(StunMessage message, Packet packet) {
+      tick(packet);
+      media.onStun(message, packet);
+    }
+
+    @Override
+    public void onChannelData(ChannelData data, Packet packet) {
+      tick(packet);
+      media.onChannelData(data, packet);
+    }
+
+    @Override
+    public void onRtp(RtpPacket rtp, Packet packet) {
+      tick(packet);
+      media.onRtp(rtp, packet);
+    }
+
+    @Override
+    public void onRtcp(RtcpCompound rtcp, Packet packet) {
+      tick(packet);
+      media.onRtcp(rtcp, packet);
+    }
+
+    @Override
+    public void onIcmpError(Packet packet, IcmpError error) {
+      tick(packet);
+      media.onIcmpError(packet, error);
+    }
+
+    @Override
+    public @Nullable TlsListener onTlsStart(Flow flow, boolean datagram, Packet packet) {
+      tick(packet);
+      return media.onTlsStart(flow, datagram, packet);
+    }
+  }
+}
