@@ -255,8 +255,12 @@ public final class CallLeg {
     return initialInvites.isEmpty() ? null : initialInvites.get(initialInvites.size() - 1);
   }
 
-  /** Whether nothing more is expected: answered and every confirmed dialog ended, or failed. */
-  boolean ended(long nowNanos) {
+  /**
+   * Whether nothing more is expected: answered and every confirmed dialog ended; or failed (after
+   * a digest challenge, only once {@code authRetryNanos} passed without a retry); or silent for
+   * timer B without a final response.
+   */
+  boolean ended(long nowNanos, long authRetryNanos) {
     if (answer() != null) {
       for (Dialog d : dialogs) {
         if (d.state() == Dialog.State.CONFIRMED) {
@@ -266,9 +270,14 @@ public final class CallLeg {
       return true;
     }
     Transaction t = lastAttempt();
-    return t == null
-        || t.finalStatus() >= 300
-        || nowNanos - t.request().timeNanos() >= timeoutNanos;
+    if (t == null) {
+      return true;
+    }
+    int status = t.finalStatus();
+    if (status == 401 || status == 407) {
+      return nowNanos - lastActivityNanos >= authRetryNanos;
+    }
+    return status >= 300 || nowNanos - lastActivityNanos >= timeoutNanos;
   }
 
   void add(SipEvent e, int limit) {

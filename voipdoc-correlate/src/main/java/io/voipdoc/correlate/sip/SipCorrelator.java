@@ -577,7 +577,7 @@ public final class SipCorrelator {
       long idle = nowNanos - last;
       boolean ended = true;
       for (CallLeg l : c.legs()) {
-        ended &= l.ended(nowNanos);
+        ended &= l.ended(nowNanos, config.authRetryNanos());
       }
       if ((ended && idle >= config.callLingerNanos()) || idle >= config.idleTimeoutNanos()) {
         done.add(c);
@@ -640,7 +640,9 @@ public final class SipCorrelator {
   }
 
   private static String transactionKey(String callId, CSeq cseq, NameAddr from, Via top, String method) {
-    String sentBy = top.host() + ":" + top.port();
+    // sent-by without a port means the transport's default (§18.2.2, §19.1.2): 5060, 5061 for TLS
+    int port = top.port() >= 0 ? top.port() : top.transport().equals("TLS") ? 5061 : 5060;
+    String sentBy = top.host().toLowerCase(java.util.Locale.ROOT) + ":" + port;
     String branch = top.branch();
     if (branch != null && branch.startsWith(MAGIC_COOKIE)) {
       return branch + "|" + sentBy + "|" + method;

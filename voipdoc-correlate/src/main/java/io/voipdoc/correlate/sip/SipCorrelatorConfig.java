@@ -14,6 +14,9 @@ import java.util.List;
  *   <tr><td>{@code callLingerNanos}</td><td>5 s</td>
  *       <td>after all legs ended, wait for late retransmissions (200 to BYE, ACK) before the call
  *       is handed out</td></tr>
+ *   <tr><td>{@code authRetryNanos}</td><td>64 s</td>
+ *       <td>after a 401/407 to an INVITE, how long the call waits for the retry with credentials
+ *       (the same Call-ID; a person may be typing a password)</td></tr>
  *   <tr><td>{@code idleTimeoutNanos}</td><td>2 h</td>
  *       <td>a call without any SIP message for this long is handed out as it stands (a lost BYE
  *       would otherwise keep it forever)</td></tr>
@@ -37,6 +40,7 @@ import java.util.List;
  *
  * @param transactionTimeoutNanos when an INVITE without final response counts as timed out
  * @param callLingerNanos how long an ended call is kept for late messages
+ * @param authRetryNanos how long a challenged call waits for the retry
  * @param idleTimeoutNanos when a silent call is handed out
  * @param registrationIdleNanos when a silent registration is handed out
  * @param legLinkWindowNanos the heuristic's window between the two INVITEs
@@ -49,6 +53,7 @@ import java.util.List;
 public record SipCorrelatorConfig(
     long transactionTimeoutNanos,
     long callLingerNanos,
+    long authRetryNanos,
     long idleTimeoutNanos,
     long registrationIdleNanos,
     long legLinkWindowNanos,
@@ -62,6 +67,7 @@ public record SipCorrelatorConfig(
   public static final long TIMER_B_NANOS = 32_000_000_000L;
 
   public static final long DEFAULT_CALL_LINGER_NANOS = 5_000_000_000L;
+  public static final long DEFAULT_AUTH_RETRY_NANOS = 64_000_000_000L;
   public static final long DEFAULT_IDLE_TIMEOUT_NANOS = 7_200_000_000_000L;
   public static final long DEFAULT_LEG_LINK_WINDOW_NANOS = 2_000_000_000L;
   public static final int DEFAULT_MAX_CALLS = 100_000;
@@ -75,6 +81,7 @@ public record SipCorrelatorConfig(
       new SipCorrelatorConfig(
           TIMER_B_NANOS,
           DEFAULT_CALL_LINGER_NANOS,
+          DEFAULT_AUTH_RETRY_NANOS,
           DEFAULT_IDLE_TIMEOUT_NANOS,
           DEFAULT_IDLE_TIMEOUT_NANOS,
           DEFAULT_LEG_LINK_WINDOW_NANOS,
@@ -98,6 +105,7 @@ public record SipCorrelatorConfig(
     return new SipCorrelatorConfig(
         transactionTimeoutNanos,
         callLingerNanos,
+        authRetryNanos,
         idleTimeoutNanos,
         registrationIdleNanos,
         legLinkWindowNanos,
