@@ -31,6 +31,7 @@ public final class CallLeg {
   private int inviteRequests;
   private int droppedEvents;
   private long closedAtNanos = -1;
+  private long talkEndNanos = -1;
   private final long timeoutNanos;
   @Nullable SdpSeen inviteOffer;
   @Nullable Call call;
@@ -240,7 +241,7 @@ public final class CallLeg {
       return 0;
     }
     SipEvent b = bye();
-    long end = b != null ? b.timeNanos() : closedAtNanos >= 0 ? closedAtNanos : lastActivityNanos;
+    long end = b != null ? b.timeNanos() : talkEndNanos >= 0 ? talkEndNanos : lastActivityNanos;
     return Math.max(0, end - a.timeNanos());
   }
 
@@ -322,7 +323,8 @@ public final class CallLeg {
     byeParties.add(by);
   }
 
-  void close(long nowNanos) {
+  void close(long nowNanos, long talkEndNanos) {
     closedAtNanos = nowNanos;
+    this.talkEndNanos = talkEndNanos;
   }
 }

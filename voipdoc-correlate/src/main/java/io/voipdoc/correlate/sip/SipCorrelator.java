@@ -378,7 +378,7 @@ public final class SipCorrelator {
         anomalies.report(
             SipCorrelationProblem.TOO_MANY_CALLS.id(), first.frame().input(), first.frame().number(), -1,
             "limit=" + config.maxCalls() + " callId=" + oldest.firstLeg().callId());
-        complete(oldest, lastSeen);
+        complete(oldest, lastSeen, lastSeen);
       }
       call = new Call(nextIndex++);
       open.put(call.index(), call);
@@ -584,7 +584,8 @@ public final class SipCorrelator {
       }
     }
     for (Call c : done) {
-      complete(c, c.lastActivityNanos());
+      // a call that went silent talked until its last message, not until now
+      complete(c, nowNanos, c.lastActivityNanos());
     }
     List<Registration> quiet = new ArrayList<>();
     for (Registration r : registering.values()) {
@@ -600,14 +601,14 @@ public final class SipCorrelator {
   /** The end of the messages: hands out everything still open. */
   public void finish() {
     for (Call c : new ArrayList<>(open.values())) {
-      complete(c, lastSeen);
+      complete(c, lastSeen, lastSeen);
     }
     for (Registration r : new ArrayList<>(registering.values())) {
       completeRegistration(r);
     }
   }
 
-  private void complete(Call call, long closedAt) {
+  private void complete(Call call, long closedAt, long talkEnd) {
     open.remove(call.index());
     for (CallLeg l : call.legs()) {
       legs.remove(l.callId());
@@ -615,7 +616,7 @@ public final class SipCorrelator {
         transactions.remove(t.key, t);
         refers.remove(t);
       }
-      l.close(Math.max(closedAt, l.lastActivityNanos()));
+      l.close(Math.max(closedAt, l.lastActivityNanos()), Math.max(talkEnd, l.lastActivityNanos()));
       if (l.droppedEvents() > 0) {
         anomalies.report(SipCorrelationProblem.TOO_MANY_MESSAGES.id(), l.invite().frame().input(),
             l.invite().frame().number(), -1, "limit=" + config.maxEventsPerLeg() + " callId=" + l.callId());

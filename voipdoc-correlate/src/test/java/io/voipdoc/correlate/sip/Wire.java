@@ -102,7 +102,7 @@ final class Wire {
     l.add("Max-Forwards: 70");
     l.add("Contact: <sip:alice@192.0.2.1>");
     l.addAll(List.of(extra));
-    if (!body.isEmpty()) {
+    if (!body.isEmpty() && List.of(extra).stream().noneMatch(x -> x.startsWith("Content-Type"))) {
       l.add("Content-Type: application/sdp");
     }
     l.add("Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length);
@@ -123,7 +123,7 @@ final class Wire {
     l.add("Call-ID: " + callId);
     l.add("CSeq: " + cseq + " " + method);
     l.addAll(List.of(extra));
-    if (!body.isEmpty()) {
+    if (!body.isEmpty() && List.of(extra).stream().noneMatch(x -> x.startsWith("Content-Type"))) {
       l.add("Content-Type: application/sdp");
     }
     l.add("Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length);
