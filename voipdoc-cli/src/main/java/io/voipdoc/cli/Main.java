@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Finds out why VoIP calls fail, from packet captures and logs.",
-    subcommands = {InfoCommand.class, StreamsCommand.class})
+    subcommands = {
+      InfoCommand.class,
+      CallsCommand.class,
+      FlowCommand.class,
+      StreamsCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

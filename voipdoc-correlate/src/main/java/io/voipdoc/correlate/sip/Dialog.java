@@ -1,0 +1,247 @@
+package io.voipdoc.correlate.sip;
+
+import io.voipdoc.correlate.SdpSeen;
+import io.voipdoc.decode.sdp.Codec;
+import io.voipdoc.decode.sdp.Direction;
+import io.voipdoc.decode.sdp.MediaDescription;
+import io.voipdoc.decode.sdp.SessionDescription;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One dialog of an INVITE (RFC 3261 §12): identified by Call-ID, the caller's From tag and the
+ * callee's To tag. A forking proxy can create several early dialogs for one INVITE, one per To tag
+ * (§12.1, §13.2.2.4); at most one is normally confirmed by a 2xx. Holds the SDP offers and answers
+ * exchanged in it (RFC 3264), the media each side announced, hold and resume, transfers, session
+ * timers and the BYE that ended it.
+ */
+public final class Dialog {
+  /** Where the dialog is in its life (§12). */
+  public enum State {
+    /** Created by a provisional response with a To tag. */
+    EARLY,
+    /** Confirmed by a 2xx to the INVITE. */
+    CONFIRMED,
+    /** Ended by a BYE, or an early dialog ended by a final non-2xx response. */
+    TERMINATED
+  }
+
+  private final String callId;
+  private final String fromTag;
+  private final String toTag;
+  private final SipEvent created;
+  private State state = State.EARLY;
+  private @Nullable SipEvent confirmed;
+  private @Nullable SipEvent bye;
+  private @Nullable Party byeBy;
+  private final List<SdpSeen> sdp = new ArrayList<>(2);
+  private final List<String> codecs = new ArrayList<>(2);
+  private @Nullable Direction direction;
+  private final List<MediaAddress> callerMedia = new ArrayList<>(1);
+  private final List<MediaAddress> calleeMedia = new ArrayList<>(1);
+  private final List<HoldChange> holds = new ArrayList<>(0);
+  private final List<Refer> refers = new ArrayList<>(0);
+  private long sessionExpires = -1;
+  private int keepAlives;
+  private final boolean[] held = new boolean[2];
+  private @Nullable SdpSeen pendingOffer;
+
+  Dialog(String callId, String fromTag, String toTag, SipEvent created) {
+    this.callId = callId;
+    this.fromTag = fromTag;
+    this.toTag = toTag;
+    this.created = created;
+  }
+
+  /** The Call-ID. */
+  public String callId() {
+    return callId;
+  }
+
+  /** The caller's tag (From tag of the initial INVITE). */
+  public String fromTag() {
+    return fromTag;
+  }
+
+  /** The callee's tag (To tag of its responses). */
+  public String toTag() {
+    return toTag;
+  }
+
+  /** The response that created the dialog. */
+  public SipEvent created() {
+    return created;
+  }
+
+  /** Where the dialog is now. */
+  public State state() {
+    return state;
+  }
+
+  /** The 2xx that confirmed the dialog, or null. */
+  public @Nullable SipEvent confirmed() {
+    return confirmed;
+  }
+
+  /** The BYE that ended it, or null. */
+  public @Nullable SipEvent bye() {
+    return bye;
+  }
+
+  /** Who sent the BYE (who hung up), or null. */
+  public @Nullable Party byeBy() {
+    return byeBy;
+  }
+
+  /** Every SDP offer and answer of the dialog in order, the INVITE's offer first. */
+  public List<SdpSeen> sdp() {
+    return Collections.unmodifiableList(sdp);
+  }
+
+  /**
+   * The codecs of the last completed offer/answer: the names in the answer's first audio (else
+   * first) stream that the offer also listed, in the answer's order.
+   */
+  public List<String> codecs() {
+    return Collections.unmodifiableList(codecs);
+  }
+
+  /** The direction of the first stream in the last answer, or null before an answer. */
+  public @Nullable Direction direction() {
+    return direction;
+  }
+
+  /** The media the caller announced last. */
+  public List<MediaAddress> callerMedia() {
+    return Collections.unmodifiableList(callerMedia);
+  }
+
+  /** The media the callee announced last. */
+  public List<MediaAddress> calleeMedia() {
+    return Collections.unmodifiableList(calleeMedia);
+  }
+
+  /** Hold and resume, in order. */
+  public List<HoldChange> holds() {
+    return Collections.unmodifiableList(holds);
+  }
+
+  /** Transfer requests, in order. */
+  public List<Refer> refers() {
+    return Collections.unmodifiableList(refers);
+  }
+
+  /** The Session-Expires interval in seconds (RFC 4028) last agreed, or -1. */
+  public long sessionExpires() {
+    return sessionExpires;
+  }
+
+  /** How many in-dialog OPTIONS (keep-alives) were sent. */
+  public int keepAlives() {
+    return keepAlives;
+  }
+
+  // ---------------------------------------------------------------- building
+
+  void confirm(SipEvent ok) {
+    if (state == State.EARLY) {
+      state = State.CONFIRMED;
+      confirmed = ok;
+    }
+  }
+
+  void end(SipEvent by, Party party) {
+    if (bye == null) {
+      bye = by;
+      byeBy = party;
+    }
+    state = State.TERMINATED;
+  }
+
+  void fail() {
+    if (state == State.EARLY) {
+      state = State.TERMINATED;
+    }
+  }
+
+  void sessionExpires(long seconds) {
+    sessionExpires = seconds;
+  }
+
+  void keepAlive() {
+    keepAlives++;
+  }
+
+  void refer(Refer r) {
+    refers.add(r);
+  }
+
+  /** Records an SDP body; an offer may put its sender's side on hold or take it off. */
+  void sdp(SdpSeen seen, SipEvent event) {
+    sdp.add(seen);
+    Party side = seen.fromCaller() ? Party.CALLER : Party.CALLEE;
+    List<MediaAddress> media = seen.fromCaller() ? callerMedia : calleeMedia;
+    media.clear();
+    boolean onHold = false;
+    for (MediaDescription m : seen.sdp().media()) {
+      String address = m.effectiveAddress();
+      Direction d = m.effectiveDirection();
+      String a = address == null ? "" : address;
+      media.add(new MediaAddress(m.media(), a, m.port(), d));
+      if (m.port() != 0
+          && (d == Direction.SENDONLY
+              || d == Direction.INACTIVE
+              || a.equals("0.0.0.0")
+              || a.equals("::"))) {
+        onHold = true;
+      }
+    }
+    if (seen.offer()) {
+      // only changes count: a first offer with sendrecv is not a "resume"
+      if (onHold != held[side.ordinal()]) {
+        holds.add(new HoldChange(event, side, onHold));
+        held[side.ordinal()] = onHold;
+      }
+      pendingOffer = seen;
+    } else if (pendingOffer != null) {
+      negotiate(pendingOffer.sdp(), seen.sdp());
+      pendingOffer = null;
+    }
+  }
+
+  private void negotiate(SessionDescription offer, SessionDescription answer) {
+    MediaDescription a = firstAudio(answer);
+    MediaDescription o = firstAudio(offer);
+    if (a == null) {
+      return;
+    }
+    codecs.clear();
+    direction = a.effectiveDirection();
+    for (Codec c : a.codecs()) {
+      if (c.name() != null && (o == null || offered(o, c.name()))) {
+        codecs.add(c.name());
+      }
+    }
+  }
+
+  private static boolean offered(MediaDescription offer, String name) {
+    for (Codec c : offer.codecs()) {
+      if (name.equalsIgnoreCase(c.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static @Nullable MediaDescription firstAudio(SessionDescription sdp) {
+    List<MediaDescription> media = sdp.media();
+    for (MediaDescription m : media) {
+      if (m.media().equals("audio") && m.port() != 0) {
+        return m;
+      }
+    }
+    return media.isEmpty() ? null : media.get(0);
+  }
+}

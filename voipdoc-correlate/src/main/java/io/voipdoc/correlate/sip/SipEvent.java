@@ -1,0 +1,50 @@
+package io.voipdoc.correlate.sip;
+
+import io.voipdoc.capture.FrameRef;
+import io.voipdoc.correlate.Endpoint;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One SIP message as the model keeps it: where to find it again, who sent it to whom, its first
+ * line and the facts needed to place it.
+ *
+ * @param frame the frame that carried it (for TCP: the segment that completed it)
+ * @param timeNanos capture time in nanoseconds since the Unix epoch
+ * @param source sender
+ * @param destination receiver
+ * @param firstLine the request line or status line as sent
+ * @param method the request's method, or for a response the method in its CSeq
+ * @param status the status code of a response, or -1 for a request
+ * @param cseq the CSeq number, or -1 when unreadable
+ * @param callId the Call-ID
+ * @param sdp a one-line summary of its SDP body, or null without one
+ * @param retransmission whether it repeats an earlier message of the same transaction
+ */
+public record SipEvent(
+    FrameRef frame,
+    long timeNanos,
+    Endpoint source,
+    Endpoint destination,
+    String firstLine,
+    String method,
+    int status,
+    long cseq,
+    String callId,
+    @Nullable String sdp,
+    boolean retransmission) {
+
+  /** Whether this is a request. */
+  public boolean isRequest() {
+    return status < 0;
+  }
+
+  /** Whether this is a provisional (1xx) response. */
+  public boolean isProvisional() {
+    return status >= 100 && status < 200;
+  }
+
+  /** Whether this is a final (2xx..6xx) response. */
+  public boolean isFinal() {
+    return status >= 200;
+  }
+}
