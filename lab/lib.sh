@@ -364,3 +364,15 @@ lab_cleanup() {
   for ns in "${LAB_NAMESPACES[@]}"; do ip netns del "$ns" 2>/dev/null || true; done
   LAB_PIDS=(); LAB_NAMESPACES=()
 }
+
+# lab_coturn: coturn as STUN and TURN server in the turn namespace
+# (198.51.100.20:3478 UDP), long-term credentials carol/carol-secret and
+# alice/alice-secret, relay ports 49160-49200.
+lab_coturn() {
+  lab_start coturn turn turnserver -n --no-cli --no-tls --no-dtls --log-file=stdout \
+    --listening-ip="$TURN_IP" --relay-ip="$TURN_IP" --listening-port=3478 \
+    --min-port=49160 --max-port=49200 --realm=lab.example --lt-cred-mech \
+    --user=carol:carol-secret --user=alice:alice-secret --fingerprint \
+    --no-multicast-peers --allow-loopback-peers "$@"
+  lab_wait_log coturn 'Total (UDP|General) servers|IPv4. UDP listener opened|listener opened on' 10
+}
