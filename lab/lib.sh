@@ -254,6 +254,7 @@ audio_alert		aufile,$LAB_RUN/baresip-$name/alert.wav
 ausrc_srate		48000
 ausrc_channels		2
 rtp_tos			184
+rtp_ports		10000-20000
 jitter_buffer_delay	5-10
 rtcp_mux		no
 module_path		/usr/lib/baresip/modules

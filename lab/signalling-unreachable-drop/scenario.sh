@@ -5,7 +5,6 @@ scenario_run() {
   lab_kamailio WITH_AUTH
   lab_nft_forward inet ip daddr "$PBX_IP" udp dport 5060 drop
   lab_capture bob bob eth0
-  lab_capture pbx pbx eth0
   lab_baresip_config bob "$BOB_IP" \
     "<sip:bob@$PBX_IP>;auth_pass=bob-secret;regint=600;audio_codecs=PCMU"
   lab_baresip_start bob bob 12
@@ -17,7 +16,5 @@ scenario_check() {
   lab_assert '[ "$(printf "%s" "$LAB_RESULT" | grep -c "REGISTER sip")" -ge 5 ]' "REGISTER retransmitted"
   lab_assert '! printf "%s" "$LAB_RESULT" | grep -q "SIP/2.0 "' "no response at all"
   local first; first=$(lab_first)
-  lab_tshark pbx.pcapng 'sip' frame.number
-  lab_assert '[ "$(lab_count)" -eq 0 ]' "nothing reaches the provider side"
   lab_finding SIGNALLING_UNREACHABLE 1 bob.pcapng "$first"
 }
