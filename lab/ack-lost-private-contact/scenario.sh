@@ -28,7 +28,7 @@ scenario_check() {
   n=$(lab_count); first=$(lab_first); last=$(printf '%s\n' "$LAB_RESULT" | tail -n1 | cut -f2)
   lab_note "alice's 200 OK sent $n times, the last at $last s."
   lab_assert '[ "$n" -ge 8 ]' "200 OK retransmitted"
-  lab_tshark pbx.pcapng 'sip.Method == "ACK" && ip.src == '"$PBX_IP" frame.number ip.dst sip.Request-Line
+  lab_tshark pbx.pcapng 'sip.Method == "ACK" && !icmp && ip.src == '"$PBX_IP" frame.number ip.dst sip.Request-Line
   lab_assert 'printf "%s" "$LAB_RESULT" | grep -q "192.168.1.10"' "proxy forwards the ACK to the private Contact"
   lab_tshark nat1-lan.pcapng 'sip.Method == "ACK"' frame.number
   lab_assert '[ "$(lab_count)" -eq 0 ]' "no ACK reaches alice"
