@@ -107,7 +107,14 @@ table ip lab_nat {
 }
 table ip lab_filter {
   chain forward { type filter hook forward priority 0; policy accept; }
-  chain input { type filter hook input priority 0; policy accept; }
+  chain input {
+    type filter hook input priority 0; policy accept;
+    # Unsolicited packets from the internet are dropped silently, as home
+    # routers do. This also keeps them from leaving a conntrack entry that
+    # would make the NAT pick another port for the LAN's own packets to the
+    # same peer (ICE hole punching depends on the port being kept).
+    iifname "wan" ct state new drop
+  }
 }
 EOF
 }
@@ -307,7 +314,8 @@ lab_tshark() {
   local fields=() f
   for f in "$@"; do fields+=(-e "$f"); done
   LAB_RESULT=$(cd "$LAB_OUT" && tshark -r "$file" -o rtp.heuristic_rtp:TRUE -Y "$filter" \
-    -T fields "${fields[@]}" 2>/dev/null)
+    -T fields "${fields[@]}" 2>"$LAB_RUN/tshark.err") \
+    || lab_die "tshark on $file: $(grep -v 'Running as user' "$LAB_RUN/tshark.err" | head -n 3)"
   local shown
   shown=$(printf '%s\n' "$LAB_RESULT" | head -n 12)
   local total; total=$(printf '%s' "$LAB_RESULT" | grep -c '' || true)
