@@ -240,7 +240,7 @@ lab_kamailio() {
   cp "$LAB_DIR/conf/acl/"* "$LAB_RUN/kamailio/"
   lab_start kamailio pbx kamailio -f "$LAB_DIR/conf/kamailio.cfg" -DD -E -n 1 \
     -Y "$LAB_RUN/kamailio" -w "$LAB_RUN/kamailio" \
-    -A "LAB_RUN=\"$LAB_RUN\"" -A "ACL_DB=\"text://$LAB_RUN/kamailio\"" "${defs[@]}"
+    -A "TLS_CFG=\"$LAB_RUN/tls/tls.cfg\"" -A "ACL_DB=\"text://$LAB_RUN/kamailio\"" "${defs[@]}"
   lab_wait_log kamailio 'INFO: <core> \[main.c|ready to|Listening on|main\.c' 15
   sleep 1
 }
@@ -384,4 +384,43 @@ lab_coturn() {
     --user=carol:carol-secret --user=alice:alice-secret --fingerprint \
     --no-multicast-peers --allow-loopback-peers "$@"
   lab_wait_log coturn 'Total (UDP|General) servers|IPv4. UDP listener opened|listener opened on' 10
+}
+
+# lab_tls_certs: a lab CA, a server certificate for the provider
+# (pbx.lab.example, 198.51.100.10) signed by it, a self-signed "default"
+# certificate for localhost (the wrong one), a phone certificate
+# (phone.pem, certificate and key) signed by the CA, and kamailio's tls.cfg using
+# $1 = right|wrong as server certificate. Files go to $LAB_RUN/tls.
+lab_tls_certs() {
+  local which=${1:-right} d="$LAB_RUN/tls"
+  mkdir -p "$d"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=voipdoc lab CA" \
+    -keyout "$d/ca.key" -out "$d/ca.crt" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=pbx.lab.example" \
+    -keyout "$d/right.key" -out "$d/right.csr" 2>/dev/null
+  printf 'subjectAltName=DNS:pbx.lab.example,IP:%s\n' "$PBX_IP" >"$d/san.ext"
+  openssl x509 -req -in "$d/right.csr" -CA "$d/ca.crt" -CAkey "$d/ca.key" -CAcreateserial \
+    -days 30 -extfile "$d/san.ext" -out "$d/right.crt" 2>/dev/null
+  # Phones also accept TLS (the proxy opens connections to their contacts).
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=phone.lab.example" \
+    -keyout "$d/phone.key" -out "$d/phone.csr" 2>/dev/null
+  openssl x509 -req -in "$d/phone.csr" -CA "$d/ca.crt" -CAkey "$d/ca.key" -CAcreateserial \
+    -days 30 -out "$d/phone.crt" 2>/dev/null
+  cat "$d/phone.crt" "$d/phone.key" >"$d/phone.pem"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=localhost" \
+    -keyout "$d/wrong.key" -out "$d/wrong.crt" 2>/dev/null
+  cat >"$d/tls.cfg" <<EOT
+[server:default]
+method = TLSv1.2
+verify_certificate = no
+require_certificate = no
+private_key = $d/$which.key
+certificate = $d/$which.crt
+
+[client:default]
+method = TLSv1.2
+verify_certificate = yes
+require_certificate = yes
+ca_list = $d/ca.crt
+EOT
 }
