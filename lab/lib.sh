@@ -36,9 +36,8 @@ lab_die() { lab_log "FAILED: $*"; exit 1; }
 # Packages the lab needs, by command -> Debian package.
 lab_require_packages() {
   local -A need=([kamailio]=kamailio [baresip]=baresip-core [turnserver]=coturn
-    [sipsak]=sipsak [sipp]=sip-tester [tcpdump]=tcpdump [tshark]=tshark
-    [editcap]=wireshark-common [nft]=nftables [iptables]=iptables [openssl]=openssl
-    [ip]=iproute2)
+    [svmap]=sipvicious [tcpdump]=tcpdump [tshark]=tshark [editcap]=wireshark-common
+    [nft]=nftables [openssl]=openssl [ip]=iproute2 [flock]=util-linux)
   local missing=() cmd
   for cmd in "${!need[@]}"; do
     command -v "$cmd" >/dev/null 2>&1 || missing+=("${need[$cmd]}")
