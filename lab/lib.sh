@@ -319,6 +319,7 @@ lab_tshark() {
   shown=$(printf '%s\n' "$LAB_RESULT" | head -n 12)
   local total; total=$(printf '%s' "$LAB_RESULT" | grep -c '' || true)
   [ "$total" -gt 12 ] && shown+=$'\n'"... ($total lines)"
+  [ "$total" -gt 0 ] || shown="(no matching packets)"
   LAB_PROOF+=$'\n```\n$ tshark -r '"$file -o rtp.heuristic_rtp:TRUE -Y '$filter' -T fields"
   for f in "$@"; do LAB_PROOF+=" -e $f"; done
   LAB_PROOF+=$'\n'"$shown"$'\n```\n'
