@@ -377,13 +377,16 @@ lab_cleanup() {
 # lab_coturn: coturn as STUN and TURN server in the turn namespace
 # (198.51.100.20:3478 UDP), long-term credentials carol/carol-secret and
 # alice/alice-secret, relay ports 49160-49200.
+# LAB_COTURN_NS/LAB_COTURN_IP/LAB_COTURN_LOG run another one elsewhere (e.g. a
+# STUN server inside a LAN).
 lab_coturn() {
-  lab_start coturn turn turnserver -n --no-cli --no-tls --no-dtls --log-file=stdout \
-    --listening-ip="$TURN_IP" --relay-ip="$TURN_IP" --listening-port=3478 \
+  local ns=${LAB_COTURN_NS:-turn} ip=${LAB_COTURN_IP:-$TURN_IP} log=${LAB_COTURN_LOG:-coturn}
+  lab_start "$log" "$ns" turnserver -n --no-cli --no-tls --no-dtls --log-file=stdout \
+    --listening-ip="$ip" --relay-ip="$ip" --listening-port=3478 \
     --min-port=49160 --max-port=49200 --realm=lab.example --lt-cred-mech \
     --user=carol:carol-secret --user=alice:alice-secret --fingerprint \
     --no-multicast-peers --allow-loopback-peers "$@"
-  lab_wait_log coturn 'Total (UDP|General) servers|IPv4. UDP listener opened|listener opened on' 10
+  lab_wait_log "$log" 'Total (UDP|General) servers|IPv4. UDP listener opened|listener opened on' 10
 }
 
 # lab_tls_certs: a lab CA, a server certificate for the provider
