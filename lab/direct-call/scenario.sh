@@ -22,7 +22,7 @@ scenario_check() {
   lab_tshark pbx.pcapng 'sip.CSeq.method == "INVITE" || sip.Method == "ACK" || sip.Method == "BYE" || sip.CSeq.method == "BYE"' frame.number ip.src ip.dst sip.Request-Line sip.Status-Line
   lab_tshark pbx.pcapng 'sip.Status-Code == 200 && (sip.CSeq.method == "INVITE" || sip.CSeq.method == "BYE")' frame.number ip.src ip.dst sip.CSeq
   lab_assert '[ "$(lab_count)" -eq 4 ]' "200 to INVITE and to BYE on both hops"
-  lab_tshark bob.pcapng 'rtp' ip.src ip.dst rtp.ssrc
+  lab_tshark bob.pcapng 'rtp && !icmp && !icmp' ip.src ip.dst rtp.ssrc
   local out in
   out=$(printf '%s\n' "$LAB_RESULT" | grep -c "^$BOB_IP	$DAVE_IP" || true)
   in=$(printf '%s\n' "$LAB_RESULT" | grep -c "^$DAVE_IP	$BOB_IP" || true)

@@ -28,7 +28,7 @@ scenario_check() {
   lab_tshark nat1-wan.pcapng 'stun && ip.src == '"$NAT2_WAN"' && ip.dst == '"$NAT1_WAN" frame.number ip.src udp.srcport ip.dst udp.dstport stun.type
   lab_tshark nat1-wan.pcapng 'stun.type == 0x0101 && ip.dst == '"$NAT1_WAN"' && ip.src == '"$NAT2_WAN" frame.number ip.src ip.dst stun.att.ipv4
   lab_assert '[ "$(lab_count)" -ge 1 ]' "Binding Success between the two NATs"
-  lab_tshark nat1-wan.pcapng 'rtp' ip.src ip.dst
+  lab_tshark nat1-wan.pcapng 'rtp && !icmp && !icmp' ip.src ip.dst
   local out in
   out=$(printf '%s\n' "$LAB_RESULT" | grep -c "^$NAT1_WAN	$NAT2_WAN" || true)
   in=$(printf '%s\n' "$LAB_RESULT" | grep -c "^$NAT2_WAN	$NAT1_WAN" || true)

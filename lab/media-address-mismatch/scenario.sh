@@ -30,7 +30,7 @@ EOT
 scenario_check() {
   lab_tshark bob.pcapng 'sip.Status-Code == 200 && sip.CSeq.method == "INVITE"' frame.number sdp.connection_info.address sdp.media.port
   local sdp_addr; sdp_addr=$(lab_first 2)
-  lab_tshark bob.pcapng 'rtp && ip.dst == '"$BOB_IP" frame.number ip.src udp.srcport
+  lab_tshark bob.pcapng 'rtp && !icmp && ip.dst == '"$BOB_IP" frame.number ip.src udp.srcport
   local first src; first=$(lab_first); src=$(lab_first 2)
   lab_note "dave's answer announces $sdp_addr; his RTP reaches bob from $src."
   lab_assert '[ -n "$src" ] && [ "$src" != "$sdp_addr" ]' "media comes from an address the SDP does not name"

@@ -26,7 +26,7 @@ scenario_check() {
   lab_assert '[ "$(lab_count)" -ge 2 ]' "STUN binding request and response on the LAN side"
   lab_tshark nat1-wan.pcapng 'sip.CSeq.method == "INVITE" && sdp' frame.number ip.src ip.dst sip.Status-Line sdp.connection_info.address sdp.media.port
   lab_assert 'printf "%s" "$LAB_RESULT" | grep -q "200.*203.0.113.11"' "alice's answer carries her public address"
-  lab_tshark nat1-wan.pcapng 'rtp' ip.src ip.dst
+  lab_tshark nat1-wan.pcapng 'rtp && !icmp && !icmp' ip.src ip.dst
   local out in
   out=$(printf '%s\n' "$LAB_RESULT" | grep -c "^$NAT1_WAN	$BOB_IP" || true)
   in=$(printf '%s\n' "$LAB_RESULT" | grep -c "^$BOB_IP	$NAT1_WAN" || true)

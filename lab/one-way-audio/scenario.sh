@@ -25,7 +25,7 @@ scenario_run() {
 
 rtp_directions() {
   local file=$1
-  lab_tshark "$file" 'rtp' ip.src ip.dst
+  lab_tshark "$file" 'rtp && !icmp && !icmp' ip.src ip.dst
   out=$(printf '%s\n' "$LAB_RESULT" | grep -c "	$BOB_IP\$" || true)
   in=$(printf '%s\n' "$LAB_RESULT" | grep -c "^$BOB_IP	" || true)
 }
@@ -40,6 +40,6 @@ scenario_check() {
   rtp_directions nat1-lan.pcapng
   lab_note "LAN side of alice's NAT: RTP towards bob $out, from bob $in packets."
   lab_assert '[ "$out" -ge 150 ] && [ "$in" -eq 0 ]' "only alice -> bob on the LAN side"
-  lab_tshark nat1-lan.pcapng 'rtp' frame.number ip.src ip.dst rtp.ssrc
+  lab_tshark nat1-lan.pcapng 'rtp && !icmp && !icmp' frame.number ip.src ip.dst rtp.ssrc
   lab_finding ONE_WAY_AUDIO 1 nat1-lan.pcapng "$(lab_first)"
 }

@@ -13,10 +13,9 @@ scenario_run() {
   for i in 1 2 3; do
     printf 'OPTIONS sip:%s:5061 SIP/2.0\r\nVia: SIP/2.0/TLS %s:5061;branch=z9hG4bK-lab-%s\r\nMax-Forwards: 70\r\nFrom: <sip:bob@pbx.lab.example>;tag=lab%s\r\nTo: <sip:pbx.lab.example>\r\nCall-ID: lab-tls-%s@%s\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n' \
       "$PBX_IP" "$BOB_IP" "$i" "$i" "$i" "$BOB_IP" >"$LAB_RUN/options-$i.txt"
-    lab_start "s_client-$i" bob openssl s_client -connect "$PBX_IP:5061" -servername pbx.lab.example \
+    lab_start "s_client-$i" bob timeout 5 openssl s_client -connect "$PBX_IP:5061" -servername pbx.lab.example \
       -CAfile "$LAB_RUN/tls/ca.crt" -verify_hostname pbx.lab.example -verify_return_error \
       -ign_eof -quiet <"$LAB_RUN/options-$i.txt"
-    ( sleep 3; lab_stop "s_client-$i" ) &
     lab_wait "s_client-$i"
     sleep 1
   done

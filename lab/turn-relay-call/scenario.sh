@@ -26,7 +26,7 @@ scenario_check() {
   lab_assert 'printf "%s" "$LAB_RESULT" | grep -q "0x0103"' "Allocate succeeded"
   lab_tshark pbx.pcapng 'sip.Status-Code == 200 && sip.CSeq.method == "INVITE"' frame.number ip.src sdp.connection_info.address sdp.media.port
   lab_assert 'printf "%s" "$LAB_RESULT" | grep -q "$TURN_IP"' "carol's answer points at the relay"
-  lab_tshark turn.pcapng 'rtp && (ip.src == '"$BOB_IP"' || ip.dst == '"$BOB_IP"')' ip.src ip.dst
+  lab_tshark turn.pcapng 'rtp && !icmp && (ip.src == '"$BOB_IP"' || ip.dst == '"$BOB_IP"')' ip.src ip.dst
   local out in
   out=$(printf '%s\n' "$LAB_RESULT" | grep -c "^$TURN_IP	$BOB_IP" || true)
   in=$(printf '%s\n' "$LAB_RESULT" | grep -c "^$BOB_IP	$TURN_IP" || true)
