@@ -3,18 +3,8 @@ package io.voipdoc.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.voipdoc.correlate.media.MediaCorrelator;
-import io.voipdoc.correlate.media.MediaCorrelatorConfig;
+import io.voipdoc.correlate.incident.IncidentCorrelator;
 import io.voipdoc.correlate.media.RtpStream;
-import io.voipdoc.decode.Flow;
-import io.voipdoc.decode.IcmpError;
-import io.voipdoc.decode.MessageListener;
-import io.voipdoc.decode.Packet;
-import io.voipdoc.decode.rtp.RtcpCompound;
-import io.voipdoc.decode.rtp.RtpPacket;
-import io.voipdoc.decode.stun.ChannelData;
-import io.voipdoc.decode.stun.StunMessage;
-import io.voipdoc.decode.tls.TlsListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -22,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,7 +35,6 @@ final class StreamsCommand implements Callable<Integer> {
   }
 
   /** Capture time between two expiry passes of the correlator. */
-  private static final long TIMER_NANOS = 1_000_000_000L;
 
   @Spec CommandSpec spec;
 
@@ -71,10 +59,9 @@ final class StreamsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Messages messages = Messages.forLanguage(lang);
-    MediaCorrelator media = new MediaCorrelator(MediaCorrelatorConfig.DEFAULTS);
-    Pipeline.Result result = Pipeline.run(captures, new Timed(media), messages);
-    media.finish();
-    List<RtpStream> streams = media.streams();
+    IncidentCorrelator correlator = new IncidentCorrelator();
+    Pipeline.Result result = Pipeline.run(captures, correlator, messages);
+    List<RtpStream> streams = correlator.finish().streams();
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       List<Map<String, Object>> rows = new ArrayList<>();
@@ -141,58 +128,5 @@ final class StreamsCommand implements Callable<Integer> {
     estimate.put("delayFromRtcp", mos.delayFromRtcp());
     m.put("mosEstimate", estimate);
     return m;
-  }
-
-  /** Forwards to the correlator and expires its idle state as capture time advances. */
-  private static final class Timed implements MessageListener {
-    private final MediaCorrelator media;
-    private long lastTimer = Long.MIN_VALUE;
-
-    Timed(MediaCorrelator media) {
-      this.media = media;
-    }
-
-    private void tick(Packet p) {
-      if (p.timestampNanos - lastTimer >= TIMER_NANOS) {
-        lastTimer = p.timestampNanos;
-        media.onTimer(p.timestampNanos);
-      }
-    }
-
-    @Override
-    public void onStun(StunMessage message, Packet packet) {
-      tick(packet);
-      media.onStun(message, packet);
-    }
-
-    @Override
-    public void onChannelData(ChannelData data, Packet packet) {
-      tick(packet);
-      media.onChannelData(data, packet);
-    }
-
-    @Override
-    public void onRtp(RtpPacket rtp, Packet packet) {
-      tick(packet);
-      media.onRtp(rtp, packet);
-    }
-
-    @Override
-    public void onRtcp(RtcpCompound rtcp, Packet packet) {
-      tick(packet);
-      media.onRtcp(rtcp, packet);
-    }
-
-    @Override
-    public void onIcmpError(Packet packet, IcmpError error) {
-      tick(packet);
-      media.onIcmpError(packet, error);
-    }
-
-    @Override
-    public @Nullable TlsListener onTlsStart(Flow flow, boolean datagram, Packet packet) {
-      tick(packet);
-      return media.onTlsStart(flow, datagram, packet);
-    }
   }
 }

@@ -1,0 +1,69 @@
+package io.voipdoc.correlate.incident;
+
+import io.voipdoc.correlate.media.ConnectivityCheck;
+import io.voipdoc.correlate.media.IceSession;
+import io.voipdoc.correlate.media.IcmpEvent;
+import io.voipdoc.correlate.media.RtpStream;
+import io.voipdoc.correlate.media.StunServerExchange;
+import io.voipdoc.correlate.media.TlsConnectionSeen;
+import io.voipdoc.correlate.sip.Call;
+import io.voipdoc.correlate.sip.Registration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the captures of one incident show, rebuilt: calls with all their legs, registrations, RTP
+ * streams, ICE checks, exchanges with STUN servers, TLS and DTLS connections and ICMP errors.
+ *
+ * @param calls calls in start order
+ * @param registrations registrations in start order
+ * @param streams RTP streams
+ * @param iceSessions ICE sessions, one per call that used ICE
+ * @param checks every connectivity check, with or without a known call
+ * @param stunServers Binding exchanges with STUN servers
+ * @param tlsConnections TLS and DTLS connections
+ * @param icmpErrors ICMP and ICMPv6 errors
+ */
+public record Incident(
+    List<Call> calls,
+    List<Registration> registrations,
+    List<RtpStream> streams,
+    List<IceSession> iceSessions,
+    List<ConnectivityCheck> checks,
+    List<StunServerExchange> stunServers,
+    List<TlsConnectionSeen> tlsConnections,
+    List<IcmpEvent> icmpErrors) {
+
+  /** The RTP streams linked to any leg of the call. */
+  public List<RtpStream> streamsOf(Call call) {
+    List<RtpStream> of = new ArrayList<>();
+    for (RtpStream s : streams) {
+      if (s.callId() != null && call.callIds().contains(s.callId())) {
+        of.add(s);
+      }
+    }
+    return of;
+  }
+
+  /** The ICE session of any leg of the call, or null when the call used no ICE. */
+  public @Nullable IceSession iceOf(Call call) {
+    for (IceSession s : iceSessions) {
+      if (call.callIds().contains(s.callId())) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** ICMP errors that quote a packet of the call's signalling or media. */
+  public List<IcmpEvent> icmpErrorsOf(Call call) {
+    List<IcmpEvent> of = new ArrayList<>();
+    for (IcmpEvent e : icmpErrors) {
+      if (e.callId() != null && call.callIds().contains(e.callId())) {
+        of.add(e);
+      }
+    }
+    return of;
+  }
+}

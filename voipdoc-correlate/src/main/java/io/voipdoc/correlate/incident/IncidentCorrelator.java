@@ -1,0 +1,114 @@
+package io.voipdoc.correlate.incident;
+
+import io.voipdoc.correlate.media.MediaCorrelator;
+import io.voipdoc.correlate.media.MediaCorrelatorConfig;
+import io.voipdoc.correlate.sip.Call;
+import io.voipdoc.correlate.sip.Registration;
+import io.voipdoc.correlate.sip.SipCorrelator;
+import io.voipdoc.correlate.sip.SipCorrelatorConfig;
+import io.voipdoc.decode.Flow;
+import io.voipdoc.decode.IcmpError;
+import io.voipdoc.decode.MessageListener;
+import io.voipdoc.decode.Packet;
+import io.voipdoc.decode.rtp.RtcpCompound;
+import io.voipdoc.decode.rtp.RtpPacket;
+import io.voipdoc.decode.sip.SipMessage;
+import io.voipdoc.decode.stun.ChannelData;
+import io.voipdoc.decode.stun.StunMessage;
+import io.voipdoc.decode.tls.TlsListener;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Wires the SIP and media correlation together: SIP messages go to the {@link SipCorrelator},
+ * which hands every SDP body to the {@link MediaCorrelator}, which gets everything else. Idle
+ * media state expires once per second of capture time (the SIP side keeps its own timer).
+ */
+public final class IncidentCorrelator implements MessageListener {
+  /** How often, in capture time, idle media state is expired. */
+  public static final long TIMER_INTERVAL_NANOS = 1_000_000_000L;
+
+  private final MediaCorrelator media;
+  private final SipCorrelator sip;
+  private final List<Call> calls = new ArrayList<>();
+  private final List<Registration> registrations = new ArrayList<>();
+  private long lastTimer = Long.MIN_VALUE;
+
+  public IncidentCorrelator(SipCorrelatorConfig sipConfig, MediaCorrelatorConfig mediaConfig) {
+    this.media = new MediaCorrelator(mediaConfig);
+    this.sip = new SipCorrelator(sipConfig, media, calls::add, registrations::add);
+  }
+
+  /** With the default limits. */
+  public IncidentCorrelator() {
+    this(SipCorrelatorConfig.DEFAULTS, MediaCorrelatorConfig.DEFAULTS);
+  }
+
+  /** Ends all correlation and returns what was found. */
+  public Incident finish() {
+    sip.finish();
+    media.finish();
+    calls.sort(Comparator.comparingInt(Call::index));
+    registrations.sort(Comparator.comparingLong(r -> r.attempts().isEmpty() ? 0 : r.attempts().get(0).request().timeNanos()));
+    return new Incident(
+        List.copyOf(calls),
+        List.copyOf(registrations),
+        media.streams(),
+        media.iceSessions(),
+        media.connectivityChecks(),
+        media.serverExchanges(),
+        media.tlsConnections(),
+        media.icmpEvents());
+  }
+
+  private void tick(Packet p) {
+    if (p.timestampNanos - lastTimer >= TIMER_INTERVAL_NANOS) {
+      lastTimer = p.timestampNanos;
+      media.onTimer(p.timestampNanos);
+    }
+  }
+
+  @Override
+  public void onSip(SipMessage message, Packet packet) {
+    tick(packet);
+    sip.onSip(message, packet);
+  }
+
+  @Override
+  public void onStun(StunMessage message, Packet packet) {
+    tick(packet);
+    media.onStun(message, packet);
+  }
+
+  @Override
+  public void onChannelData(ChannelData data, Packet packet) {
+    tick(packet);
+    media.onChannelData(data, packet);
+  }
+
+  @Override
+  public void onRtp(RtpPacket rtp, Packet packet) {
+    tick(packet);
+    media.onRtp(rtp, packet);
+  }
+
+  @Override
+  public void onRtcp(RtcpCompound rtcp, Packet packet) {
+    tick(packet);
+    media.onRtcp(rtcp, packet);
+  }
+
+  @Override
+  public void onIcmpError(Packet packet, IcmpError error) {
+    tick(packet);
+    media.onIcmpError(packet, error);
+  }
+
+  @Override
+  public @Nullable TlsListener onTlsStart(Flow flow, boolean datagram, Packet packet) {
+    tick(packet);
+    return media.onTlsStart(flow, datagram, packet);
+  }
+}
