@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Finds out why VoIP calls fail, from packet captures and logs.",
     subcommands = {
+      AnalyzeCommand.class,
       InfoCommand.class,
       CallsCommand.class,
       FlowCommand.class,

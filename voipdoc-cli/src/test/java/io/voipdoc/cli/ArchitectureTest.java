@@ -26,7 +26,8 @@ class ArchitectureTest {
         .resideInAPackage("io.voipdoc.capture..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.voipdoc.decode..", "io.voipdoc.cli..")
+        .resideInAnyPackage(
+            "io.voipdoc.decode..", "io.voipdoc.correlate..", "io.voipdoc.diagnose..", "io.voipdoc.cli..")
         .check(CLASSES);
   }
 
@@ -37,7 +38,48 @@ class ArchitectureTest {
         .resideInAPackage("io.voipdoc.decode..")
         .should()
         .dependOnClassesThat()
+        .resideInAnyPackage("io.voipdoc.correlate..", "io.voipdoc.diagnose..", "io.voipdoc.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void correlate_depends_on_no_later_stage() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.voipdoc.correlate..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.voipdoc.diagnose..", "io.voipdoc.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void diagnose_depends_on_no_later_stage() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.voipdoc.diagnose..")
+        .should()
+        .dependOnClassesThat()
         .resideInAnyPackage("io.voipdoc.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void rules_read_facts_not_packets() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.voipdoc.diagnose.rules..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.voipdoc.decode",
+            "io.voipdoc.decode.link..",
+            "io.voipdoc.decode.ip..",
+            "io.voipdoc.decode.tcp..",
+            "io.voipdoc.decode.tunnel..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleNameEndingWith("Reader")
         .check(CLASSES);
   }
 

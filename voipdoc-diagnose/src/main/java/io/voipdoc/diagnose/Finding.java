@@ -1,0 +1,37 @@
+package io.voipdoc.diagnose;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A named cause found in the captures, with its proof and what to change.
+ *
+ * @param id the finding ID (the rule's)
+ * @param severity how bad it is
+ * @param bundle base name of the resource bundle with its texts
+ * @param subject what it is about, as raw identifiers (e.g. {@code call 3}, an AOR, a flow)
+ * @param callIds Call-IDs of the call it is about; empty when it is not about a call
+ * @param titleArgs raw values for the title text
+ * @param evidence observations, in capture order
+ * @param advice steps to take, most useful first
+ */
+public record Finding(
+    String id,
+    Severity severity,
+    String bundle,
+    String subject,
+    List<String> callIds,
+    List<String> titleArgs,
+    List<Evidence> evidence,
+    List<Advice> advice) {
+
+  /** The first frame of the evidence, or null. */
+  public io.voipdoc.capture.@Nullable FrameRef firstFrame() {
+    for (Evidence e : evidence) {
+      if (e.frame() != null) {
+        return e.frame();
+      }
+    }
+    return null;
+  }
+}
