@@ -1,0 +1,60 @@
+package io.voipdoc.diagnose;
+
+import io.voipdoc.capture.AnomalyLog;
+import io.voipdoc.capture.CaptureInput;
+import io.voipdoc.capture.CaptureReader;
+import io.voipdoc.capture.Captures;
+import io.voipdoc.capture.Frame;
+import io.voipdoc.correlate.incident.Incident;
+import io.voipdoc.correlate.incident.IncidentCorrelator;
+import io.voipdoc.decode.DecodeConfig;
+import io.voipdoc.decode.Dissector;
+import io.voipdoc.decode.PacketDecoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+
+/** Test support: the incident that real captures show, through every stage before diagnosis. */
+public final class Incidents {
+  private Incidents() {}
+
+  /** The repository's lab folder. */
+  public static Path lab(String scenario, String capture) {
+    return Path.of(System.getProperty("voipdoc.root", "..")).resolve("lab").resolve(scenario).resolve(capture);
+  }
+
+  /** A file of the shared corpus; skips the test when the corpus is not beside this clone. */
+  public static Path corpus(String name) {
+    Path dir = Path.of(System.getProperty("voipdoc.shared", "../../shared"), "corpus");
+    Assumptions.assumeTrue(Files.isDirectory(dir), "shared corpus not present at " + dir);
+    return dir.resolve(name);
+  }
+
+  /** Reads the captures in order and returns what correlation rebuilt. */
+  public static Incident of(Path... captures) {
+    IncidentCorrelator correlator = new IncidentCorrelator();
+    try {
+      for (Path p : captures) {
+        AnomalyLog anomalies = new AnomalyLog();
+        PacketDecoder decoder =
+            new PacketDecoder(DecodeConfig.DEFAULTS, new Dissector(correlator, anomalies), anomalies);
+        try (CaptureReader reader = Captures.open(new CaptureInput(p.toString(), p), anomalies)) {
+          Frame frame = new Frame();
+          while (reader.next(frame)) {
+            decoder.decode(frame);
+          }
+        }
+        decoder.finish();
+      }
+    } catch (Exception e) {
+      throw new AssertionError("cannot read " + List.of(captures), e);
+    }
+    return correlator.finish();
+  }
+
+  /** The findings of one rule on the captures. */
+  public static List<Finding> findings(Rule rule, Path... captures) {
+    return Diagnoser.diagnose(of(captures), List.of(rule));
+  }
+}
