@@ -18,6 +18,6 @@ if [ ! -f "$file" ]; then
 fi
 cat "$file" > /dev/null
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
-for mode in decode dissect; do
+for mode in decode dissect correlate; do
   taskset -c 0 java -Xmx256m -XX:ActiveProcessorCount=1 -cp "$cp" io.voipdoc.bench.ReadDecodeBenchmark "$file" "$runs" "$mode"
 done

@@ -6,6 +6,8 @@ import io.voipdoc.capture.CaptureReader;
 import io.voipdoc.capture.Captures;
 import io.voipdoc.capture.Frame;
 import io.voipdoc.capture.UnreadableCaptureException;
+import io.voipdoc.correlate.incident.Incident;
+import io.voipdoc.correlate.incident.IncidentCorrelator;
 import io.voipdoc.decode.DecodeConfig;
 import io.voipdoc.decode.Dissector;
 import io.voipdoc.decode.MessageListener;
@@ -27,9 +29,11 @@ import java.util.Locale;
  * Measures the capture reader plus link, IP, UDP and TCP decoding (with reassembly), which is the
  * work every later stage sits on.
  *
- * <p>Usage: {@code ReadDecodeBenchmark CAPTURE [RUNS] [decode|dissect]}: {@code decode} stops at
- * UDP/TCP (the capture stage's target of 1 GB/s); {@code dissect} also recognises and decodes SIP,
- * STUN, RTP, RTCP and TLS.
+ * <p>Usage: {@code ReadDecodeBenchmark CAPTURE [RUNS] [decode|dissect|correlate]}: {@code decode}
+ * stops at UDP/TCP (the capture stage's target of 1 GB/s); {@code dissect} also recognises and
+ * decodes SIP, STUN, RTP, RTCP and TLS; {@code correlate} also rebuilds calls and RTP stream
+ * statistics (the media target of 500 MB/s). The result printed per run is the UDP payload bytes
+ * (decode), the SIP messages and RTP packets (dissect) or the RTP streams (correlate).
  */
 public final class ReadDecodeBenchmark {
   private ReadDecodeBenchmark() {}
@@ -37,16 +41,16 @@ public final class ReadDecodeBenchmark {
   public static void main(String[] args) throws IOException, UnreadableCaptureException {
     Path file = Path.of(args[0]);
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    boolean dissect = args.length > 2 && args[2].equals("dissect");
+    String mode = args.length > 2 ? args[2] : "decode";
     long size = Files.size(file);
     for (int run = 1; run <= runs; run++) {
       long start = System.nanoTime();
-      long[] result = readOnce(file, dissect);
+      long[] result = readOnce(file, mode);
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(
           Locale.ROOT,
-          "%s run %d: %d frames, %d messages or payload bytes, %.2f s, %.2f GB/s, %.2f Mpackets/s%n",
-          dissect ? "dissect" : "decode",
+          "%s run %d: %d frames, result %d, %.2f s, %.2f GB/s, %.2f Mpackets/s%n",
+          mode,
           run,
           result[0],
           result[1],
@@ -68,12 +72,15 @@ public final class ReadDecodeBenchmark {
         Runtime.getRuntime().maxMemory() / 1e6);
   }
 
-  private static long[] readOnce(Path file, boolean dissect)
+  private static long[] readOnce(Path file, String mode)
       throws IOException, UnreadableCaptureException {
     long[] seen = new long[1];
     AnomalyLog anomalies = new AnomalyLog();
+    IncidentCorrelator correlator = new IncidentCorrelator();
     PacketListener listener =
-        dissect
+        mode.equals("correlate")
+            ? new Dissector(correlator, anomalies)
+            : mode.equals("dissect")
             ? new Dissector(
                 new MessageListener() {
                   @Override
@@ -104,6 +111,10 @@ public final class ReadDecodeBenchmark {
       }
     }
     decoder.finish();
+    if (mode.equals("correlate")) {
+      Incident incident = correlator.finish();
+      seen[0] = incident.streams().size();
+    }
     return new long[] {frames, seen[0]};
   }
 }
