@@ -1,11 +1,17 @@
 package io.voipdoc.diagnose;
 
+import io.voipdoc.diagnose.rules.media.NoMedia;
+import io.voipdoc.diagnose.rules.media.OneWayAudio;
 import java.util.List;
 
 /** The registry of rules, in report order: one line per rule, no classpath scanning. */
 public final class Rules {
   /** Every rule voipdoc applies. */
-  public static final List<Rule> ALL = List.of();
+  public static final List<Rule> ALL =
+      List.of(
+          // media, ICE and NAT
+          new NoMedia(),
+          new OneWayAudio());
 
   private Rules() {}
 }
