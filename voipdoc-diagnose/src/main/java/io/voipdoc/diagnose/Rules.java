@@ -1,7 +1,10 @@
 package io.voipdoc.diagnose;
 
+import io.voipdoc.diagnose.rules.ice.IceNoBindingSuccess;
+import io.voipdoc.diagnose.rules.ice.IceOnlyPrivateCandidates;
 import io.voipdoc.diagnose.rules.media.NoMedia;
 import io.voipdoc.diagnose.rules.media.OneWayAudio;
+import io.voipdoc.diagnose.rules.nat.PrivateAddressInSdp;
 import java.util.List;
 
 /** The registry of rules, in report order: one line per rule, no classpath scanning. */
@@ -11,7 +14,10 @@ public final class Rules {
       List.of(
           // media, ICE and NAT
           new NoMedia(),
-          new OneWayAudio());
+          new OneWayAudio(),
+          new PrivateAddressInSdp(),
+          new IceNoBindingSuccess(),
+          new IceOnlyPrivateCandidates());
 
   private Rules() {}
 }
