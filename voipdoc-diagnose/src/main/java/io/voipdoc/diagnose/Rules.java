@@ -2,8 +2,10 @@ package io.voipdoc.diagnose;
 
 import io.voipdoc.diagnose.rules.ice.IceNoBindingSuccess;
 import io.voipdoc.diagnose.rules.ice.IceOnlyPrivateCandidates;
+import io.voipdoc.diagnose.rules.media.MediaAddressMismatch;
 import io.voipdoc.diagnose.rules.media.NoMedia;
 import io.voipdoc.diagnose.rules.media.OneWayAudio;
+import io.voipdoc.diagnose.rules.nat.NatPortRemapped;
 import io.voipdoc.diagnose.rules.nat.PrivateAddressInSdp;
 import java.util.List;
 
@@ -17,7 +19,9 @@ public final class Rules {
           new OneWayAudio(),
           new PrivateAddressInSdp(),
           new IceNoBindingSuccess(),
-          new IceOnlyPrivateCandidates());
+          new IceOnlyPrivateCandidates(),
+          new MediaAddressMismatch(),
+          new NatPortRemapped());
 
   private Rules() {}
 }

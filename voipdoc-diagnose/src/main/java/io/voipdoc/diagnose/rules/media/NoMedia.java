@@ -87,6 +87,7 @@ public final class NoMedia implements Rule {
           .advice("check_firewall", caller.hostPort(), callee.hostPort())
           .advice("check_sdp_addresses", caller.hostPort(), callee.hostPort())
           .advice("capture_both_ends")
+          .advice("capture_unfiltered")
           .done();
     }
   }

@@ -69,7 +69,8 @@ public final class OneWayAudio implements Rule {
           RtpStream flowing = longest(at.getValue(), fromCaller);
           if (flowing == null || longest(at.getValue(), !fromCaller) != null
               || flowing.durationSeconds() < MIN_SECONDS || flowing.packets() < MIN_PACKETS
-              || !expected(dialog, !fromCaller) || hiddenByMerge(streams, flowing)) {
+              || !expected(dialog, !fromCaller) || hiddenByMerge(streams, flowing)
+              || answeredElsewhere(incident, flowing)) {
             continue;
           }
           MediaAddress silent = first(fromCaller ? dialog.calleeMedia() : dialog.callerMedia());
@@ -142,6 +143,22 @@ public final class OneWayAudio implements Rule {
       }
     }
     return best;
+  }
+
+  /**
+   * Whether the capture point saw RTP back from the flowing stream's destination host to its
+   * source, but linked to another call: when two calls reuse the same ports, the model may link
+   * each direction to a different call.
+   */
+  private static boolean answeredElsewhere(Incident incident, RtpStream flowing) {
+    for (RtpStream s : incident.streams()) {
+      if (s.destination().equals(flowing.source())
+          && s.source().address().equals(flowing.destination().address())
+          && s.firstFrame().input().equals(flowing.firstFrame().input())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
