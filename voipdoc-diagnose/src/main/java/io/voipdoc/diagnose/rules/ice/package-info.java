@@ -1,0 +1,9 @@
+/**
+ * Rules about ICE (RFC 8445): connectivity checks that never get an answer
+ * (ICE_NO_BINDING_SUCCESS) and offers or answers with private host candidates only
+ * (ICE_ONLY_PRIVATE_CANDIDATES).
+ */
+@NullMarked
+package io.voipdoc.diagnose.rules.ice;
+
+import org.jspecify.annotations.NullMarked;

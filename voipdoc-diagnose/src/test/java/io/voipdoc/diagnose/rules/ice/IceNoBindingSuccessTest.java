@@ -1,0 +1,67 @@
+package io.voipdoc.diagnose.rules.ice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.voipdoc.diagnose.Evidence;
+import io.voipdoc.diagnose.Finding;
+import io.voipdoc.diagnose.Incidents;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IceNoBindingSuccessTest {
+  private static final IceNoBindingSuccess RULE = new IceNoBindingSuccess();
+
+  static List<Finding> lab(io.voipdoc.diagnose.Rule rule, String scenario, String... captures) {
+    return Incidents.findings(
+        rule, Arrays.stream(captures).map(c -> Incidents.lab(scenario, c)).toArray(Path[]::new));
+  }
+
+  static String at(Evidence e) {
+    return e.frame() == null ? "-" : Path.of(e.frame().input()).getFileName() + "#" + e.frame().number();
+  }
+
+  @Test
+  void fires_when_one_sides_checks_are_never_answered() {
+    List<Finding> found =
+        lab(RULE, "ice-no-binding-success", "nat1-wan.pcapng", "nat2-wan.pcapng", "pbx.pcapng");
+    assertEquals(1, found.size(), found.toString());
+    Finding f = found.get(0);
+    assertEquals("call 1", f.subject());
+    assertEquals("203.0.113.11", f.titleArgs().get(0));
+    assertEquals("4", f.titleArgs().get(2));
+    // alice's first check per pair; frame 21 goes to carol's srflx candidate
+    assertEquals(
+        List.of("nat1-wan.pcapng#14", "nat1-wan.pcapng#21", "nat1-wan.pcapng#31", "nat1-wan.pcapng#37"),
+        f.evidence().stream().map(IceNoBindingSuccessTest::at).toList());
+    Evidence srflx = f.evidence().get(1);
+    assertEquals(List.of("203.0.113.11:14214", "203.0.113.12:10888"), srflx.args().subList(0, 2));
+    assertTrue(srflx.displayFilter().matches("stun\\.id == [0-9a-f]{24}"), srflx.displayFilter());
+  }
+
+  @Test
+  void fires_when_only_private_candidates_are_checked_from_the_lan() {
+    List<Finding> found =
+        lab(RULE, "ice-only-private-candidates", "nat1-lan.pcapng", "nat1-wan.pcapng", "pbx.pcapng");
+    assertEquals(1, found.size());
+    assertEquals("192.168.1.10", found.get(0).titleArgs().get(0));
+    assertEquals("nat1-lan.pcapng#20", at(found.get(0).evidence().get(1)));
+  }
+
+  @Test
+  void silent_when_checks_succeed_in_both_directions() {
+    assertTrue(lab(RULE, "ice-call", "nat1-wan.pcapng", "nat2-wan.pcapng", "pbx.pcapng").isEmpty());
+    assertTrue(lab(RULE, "turn-relay-call", "nat2-wan.pcapng", "pbx.pcapng", "turn.pcapng").isEmpty());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stun-ice/arkime-stun-ice-testcall.pcap", "stun-ice/zeek-webrtc-stun.pcap",
+      "stun-ice/arkime-stun.pcap", "stun-ice/arkime-turn.pcap"})
+  void silent_on_corpus_captures_where_checks_succeed(String name) {
+    assertTrue(Incidents.findings(RULE, Incidents.corpus(name)).isEmpty());
+  }
+}

@@ -1,0 +1,45 @@
+package io.voipdoc.diagnose.rules.ice;
+
+import static io.voipdoc.diagnose.rules.ice.IceNoBindingSuccessTest.at;
+import static io.voipdoc.diagnose.rules.ice.IceNoBindingSuccessTest.lab;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.voipdoc.diagnose.Finding;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IceOnlyPrivateCandidatesTest {
+  private static final IceOnlyPrivateCandidates RULE = new IceOnlyPrivateCandidates();
+
+  @Test
+  void fires_when_the_offer_has_only_private_host_candidates_and_crosses_a_nat() {
+    List<Finding> found =
+        lab(RULE, "ice-only-private-candidates", "nat1-lan.pcapng", "nat1-wan.pcapng", "pbx.pcapng");
+    assertEquals(1, found.size(), found.toString());
+    Finding f = found.get(0);
+    assertEquals("call 1", f.subject());
+    assertEquals(
+        List.of("caller", "192.168.1.10:12844, 192.168.1.10:12845", "203.0.113.11"), f.titleArgs());
+    List<String> frames = f.evidence().stream().map(IceNoBindingSuccessTest::at).toList();
+    // the offer, its copies from the NAT's public address, and the LAN STUN server's answers
+    assertEquals(
+        List.of("nat1-lan.pcapng#9", "nat1-wan.pcapng#5", "pbx.pcapng#9", "nat1-lan.pcapng#5",
+            "nat1-lan.pcapng#6"),
+        frames);
+    assertEquals(List.of("192.168.1.1:3478", "192.168.1.10:12844"), f.evidence().get(3).args());
+  }
+
+  @Test
+  void silent_when_the_lan_capture_alone_shows_no_nat() {
+    assertTrue(lab(RULE, "ice-only-private-candidates", "nat1-lan.pcapng").isEmpty());
+  }
+
+  @Test
+  void silent_when_srflx_candidates_are_offered() {
+    assertTrue(lab(RULE, "ice-call", "nat1-wan.pcapng", "nat2-wan.pcapng", "pbx.pcapng").isEmpty());
+    assertTrue(
+        lab(RULE, "ice-no-binding-success", "nat1-wan.pcapng", "nat2-wan.pcapng", "pbx.pcapng").isEmpty());
+    assertTrue(lab(RULE, "turn-relay-call", "nat2-wan.pcapng", "pbx.pcapng", "turn.pcapng").isEmpty());
+  }
+}

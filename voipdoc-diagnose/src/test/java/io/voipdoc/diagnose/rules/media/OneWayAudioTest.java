@@ -1,0 +1,103 @@
+package io.voipdoc.diagnose.rules.media;
+
+import static io.voipdoc.diagnose.rules.media.NoMediaTest.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.voipdoc.diagnose.Finding;
+import io.voipdoc.diagnose.Incidents;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OneWayAudioTest {
+  private static final OneWayAudio RULE = new OneWayAudio();
+
+  private static List<Finding> lab(String scenario, String... captures) {
+    return Incidents.findings(
+        RULE,
+        java.util.Arrays.stream(captures).map(c -> Incidents.lab(scenario, c)).toArray(java.nio.file.Path[]::new));
+  }
+
+  @Test
+  void fires_when_the_nat_drops_inbound_rtp() {
+    List<Finding> found = lab("one-way-audio", "nat1-lan.pcapng", "nat1-wan.pcapng", "pbx.pcapng");
+    assertEquals(1, found.size(), found.toString());
+    Finding f = found.get(0);
+    assertEquals("call 1", f.subject());
+    assertEquals("203.0.113.20:19520", f.titleArgs().get(0));
+    assertEquals("192.168.1.10:14972", f.titleArgs().get(1));
+    // alice's RTP on the LAN, nothing back on the LAN, bob's RTP seen on the WAN side
+    assertEquals("nat1-lan.pcapng#13", at(f.evidence().get(0)));
+    assertEquals(
+        "ip.src == 192.168.1.10 && udp.srcport == 14972 && ip.dst == 203.0.113.20 && udp.dstport == 19520",
+        f.evidence().get(0).displayFilter());
+    assertNull(f.evidence().get(1).frame());
+    assertEquals("nat1-wan.pcapng#15", at(f.evidence().get(2)));
+    assertEquals("326", f.evidence().get(2).args().get(2));
+  }
+
+  @Test
+  void fires_when_the_peer_sends_to_a_private_address() {
+    List<Finding> found = lab("private-address-in-sdp", "bob.pcapng", "nat1-lan.pcapng", "pbx.pcapng");
+    assertEquals(1, found.size(), found.toString());
+    Finding f = found.get(0);
+    assertEquals("nat1-lan.pcapng#11", at(f.evidence().get(0)));
+    // bob's RTP towards 192.168.1.10 left bob and never reached alice's LAN
+    assertEquals("bob.pcapng#12", at(f.evidence().get(2)));
+    assertEquals("192.168.1.10:10860", f.evidence().get(2).args().get(1));
+  }
+
+  @Test
+  void fires_when_the_nat_remaps_the_port() {
+    List<Finding> found = lab("nat-port-remapped", "bob.pcapng", "nat1-lan.pcapng", "nat1-wan.pcapng");
+    assertEquals(1, found.size(), found.toString());
+    assertEquals("nat1-lan.pcapng#13", at(found.get(0).evidence().get(0)));
+    assertEquals("bob.pcapng#12", at(found.get(0).evidence().get(2)));
+  }
+
+  @Test
+  void fires_on_a_corpus_call_where_only_the_caller_sends() {
+    // sipp plays audio from the caller only; both SDPs are sendrecv and the loopback capture
+    // would see the callee's packets, so the call is one-way in this capture
+    List<Finding> found = Incidents.findings(RULE, Incidents.corpus("sip/pkts-sip_rtp.pcap"));
+    assertEquals(1, found.size());
+    assertEquals("pkts-sip_rtp.pcap#5", at(found.get(0).evidence().get(0)));
+    assertEquals("127.0.0.1:6000", found.get(0).titleArgs().get(0));
+  }
+
+  @Test
+  void silent_at_a_single_capture_point_that_sees_both_directions() {
+    // the WAN side of the NAT alone sees both directions: nothing to report there
+    assertTrue(lab("one-way-audio", "nat1-wan.pcapng").isEmpty());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "direct-call, bob.pcapng, pbx.pcapng",
+    "hold-resume, bob.pcapng, pbx.pcapng",
+    "blind-transfer, dave.pcapng, pbx.pcapng",
+    "nat-call-stun, nat1-lan.pcapng, nat1-wan.pcapng",
+    "ice-call, nat1-wan.pcapng, nat2-wan.pcapng",
+    "sip-alg-tampering, nat1-lan.pcapng, nat1-wan.pcapng",
+    "media-address-mismatch, bob.pcapng, pbx.pcapng",
+    "ack-lost-private-contact, nat1-lan.pcapng, pbx.pcapng",
+  })
+  void silent_when_both_directions_flow(String scenario, String a, String b) {
+    assertTrue(lab(scenario, a, b).isEmpty());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "sip/sipnab-invite-opus-bye.pcap",
+    "sip/sipnab-sip-rtp-g729a.pcap",
+    "sip/sipnab-sip-rtp-g711.pcap",
+    // two calls reuse port 4376: each direction is linked to another call
+    "sip/sipnab-SIP_DTMF2.cap",
+  })
+  void silent_on_corpus_calls_with_two_way_audio_or_one_way_by_sdp(String name) {
+    assertTrue(Incidents.findings(RULE, Incidents.corpus(name)).isEmpty());
+  }
+}

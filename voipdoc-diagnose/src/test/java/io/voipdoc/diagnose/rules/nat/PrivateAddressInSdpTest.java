@@ -1,0 +1,79 @@
+package io.voipdoc.diagnose.rules.nat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.voipdoc.diagnose.Evidence;
+import io.voipdoc.diagnose.Finding;
+import io.voipdoc.diagnose.Incidents;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PrivateAddressInSdpTest {
+  private static final PrivateAddressInSdp RULE = new PrivateAddressInSdp();
+
+  static List<Finding> lab(io.voipdoc.diagnose.Rule rule, String scenario, String... captures) {
+    return Incidents.findings(
+        rule, Arrays.stream(captures).map(c -> Incidents.lab(scenario, c)).toArray(Path[]::new));
+  }
+
+  static String at(Evidence e) {
+    return e.frame() == null ? "-" : Path.of(e.frame().input()).getFileName() + "#" + e.frame().number();
+  }
+
+  @Test
+  void fires_when_a_private_sdp_address_crosses_the_internet_unchanged() {
+    List<Finding> found =
+        lab(RULE, "private-address-in-sdp", "bob.pcapng", "nat1-lan.pcapng", "pbx.pcapng");
+    assertEquals(1, found.size(), found.toString());
+    Finding f = found.get(0);
+    assertEquals("call 1", f.subject());
+    assertEquals(List.of("192.168.1.10:10860", "203.0.113.11"), f.titleArgs());
+    // alice's INVITE reaching the proxy through her NAT, then forwarded to bob, then bob's RTP
+    assertEquals("pbx.pcapng#9", at(f.evidence().get(0)));
+    assertEquals("udp:203.0.113.11:5060", "udp:" + f.evidence().get(0).args().get(1));
+    assertEquals("frame.number == 9", f.evidence().get(0).displayFilter());
+    assertTrue(f.evidence().stream().anyMatch(e -> at(e).equals("bob.pcapng#12")));
+  }
+
+  @Test
+  void silent_when_the_lan_capture_alone_shows_a_private_source() {
+    assertTrue(lab(RULE, "private-address-in-sdp", "nat1-lan.pcapng").isEmpty());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "one-way-audio, nat1-lan.pcapng, pbx.pcapng",
+    "nat-call-stun, nat1-lan.pcapng, pbx.pcapng",
+    "ack-lost-private-contact, nat1-lan.pcapng, pbx.pcapng",
+    "sip-alg-tampering, nat1-lan.pcapng, nat1-wan.pcapng",
+    "ice-only-private-candidates, nat1-lan.pcapng, pbx.pcapng",
+    "direct-call, bob.pcapng, pbx.pcapng",
+    "ice-call, nat1-wan.pcapng, pbx.pcapng",
+  })
+  void silent_when_stun_ice_or_the_proxy_fixes_the_address(String scenario, String a, String b) {
+    assertTrue(lab(RULE, scenario, a, b).isEmpty());
+  }
+
+  @Test
+  void silent_on_a_corpus_call_inside_one_private_network() {
+    assertTrue(Incidents.findings(RULE, Incidents.corpus("sip/sipnab-sip-rtp-g711.pcap")).isEmpty());
+  }
+
+  @Test
+  void private_ranges_follow_rfc_1918_and_6598() {
+    for (String a : List.of("10.0.0.1", "172.16.0.1", "172.31.255.255", "192.168.1.10", "100.64.0.1",
+        "100.127.255.254", "169.254.1.1", "fd00::1", "FE80::1")) {
+      assertTrue(Addresses.isPrivate(a), a);
+    }
+    for (String a : List.of("172.15.0.1", "172.32.0.1", "100.63.255.255", "100.128.0.1",
+        "203.0.113.11", "2001:db8::1", "alice.local", "192.168.1", "999.1.1.1")) {
+      assertFalse(Addresses.isPrivate(a), a);
+    }
+  }
+}
