@@ -313,7 +313,7 @@ public final class MediaCorrelator implements MessageListener, SdpSink {
     if (kind == StunClass.REQUEST) {
       StunTransaction known = pending.get(txid);
       if (known != null) {
-        known.retransmitted();
+        known.retransmitted(packet);
         return;
       }
       if (pending.size() >= config.maxPendingTransactions()) {

@@ -36,6 +36,8 @@ public abstract sealed class StunTransaction permits ConnectivityCheck, StunServ
   private @Nullable Endpoint mappedAddress;
   private @Nullable FrameRef responseFrame;
   private @Nullable Endpoint responder;
+  /** First request frame per input: a check captured at several points is one transaction. */
+  private final java.util.List<FrameRef> sightings = new java.util.ArrayList<>();
 
   StunTransaction(StunMessage request, Packet packet) {
     this.transactionId = request.transactionIdHex();
@@ -43,10 +45,25 @@ public abstract sealed class StunTransaction permits ConnectivityCheck, StunServ
     this.destination = Endpoint.destination(packet);
     this.firstFrame = packet.frame.ref();
     this.firstNanos = packet.timestampNanos;
+    sightings.add(firstFrame);
   }
 
-  void retransmitted() {
+  void retransmitted(Packet packet) {
     requests++;
+    for (FrameRef seen : sightings) {
+      if (seen.input().equals(packet.frame.input)) {
+        return;
+      }
+    }
+    sightings.add(packet.frame.ref());
+  }
+
+  /**
+   * The first request frame in each input that saw this transaction, in order of first sight:
+   * with captures from several points (LAN and WAN of a NAT), where the request was seen at each.
+   */
+  public java.util.List<FrameRef> sightings() {
+    return java.util.List.copyOf(sightings);
   }
 
   void answered(StunMessage response, Packet packet) {

@@ -1,6 +1,7 @@
 package io.voipdoc.diagnose.rules.ice;
 
 import io.voipdoc.correlate.Endpoint;
+import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.incident.Incident;
 import io.voipdoc.correlate.media.ConnectivityCheck;
 import io.voipdoc.correlate.media.IceSession;
@@ -51,6 +52,11 @@ public final class IceNoBindingSuccess implements Rule {
         for (ConnectivityCheck c : firsts) {
           f.evidence(c.firstFrame(), "unanswered", "stun.id == " + c.transactionId(),
               c.source().hostPort(), c.destination().hostPort(), c.requests());
+          // The same check at another capture point (e.g. the WAN side of the NAT): it left.
+          for (FrameRef seen : c.sightings().subList(1, c.sightings().size())) {
+            f.evidence(seen, "seen_elsewhere", "stun.id == " + c.transactionId(),
+                java.nio.file.Path.of(seen.input()).getFileName());
+          }
         }
       }
       if (f != null) {

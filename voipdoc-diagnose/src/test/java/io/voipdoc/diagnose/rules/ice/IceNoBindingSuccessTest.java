@@ -34,11 +34,19 @@ class IceNoBindingSuccessTest {
     assertEquals("call 1", f.subject());
     assertEquals("203.0.113.11", f.titleArgs().get(0));
     assertEquals("4", f.titleArgs().get(2));
-    // alice's first check per pair; frame 21 goes to carol's srflx candidate
+    // alice's first check per pair; frame 21 goes to carol's srflx candidate, and the checks to
+    // carol's srflx candidates are seen arriving at carol's router too (nat2-wan), unanswered
     assertEquals(
-        List.of("nat1-wan.pcapng#14", "nat1-wan.pcapng#21", "nat1-wan.pcapng#31", "nat1-wan.pcapng#37"),
+        List.of(
+            "nat1-wan.pcapng#14",
+            "nat1-wan.pcapng#21",
+            "nat2-wan.pcapng#21",
+            "nat1-wan.pcapng#31",
+            "nat1-wan.pcapng#37",
+            "nat2-wan.pcapng#37"),
         f.evidence().stream().map(IceNoBindingSuccessTest::at).toList());
     Evidence srflx = f.evidence().get(1);
+    assertEquals("seen_elsewhere", f.evidence().get(2).key());
     assertEquals(List.of("203.0.113.11:14214", "203.0.113.12:10888"), srflx.args().subList(0, 2));
     assertTrue(srflx.displayFilter().matches("stun\\.id == [0-9a-f]{24}"), srflx.displayFilter());
   }
@@ -49,7 +57,10 @@ class IceNoBindingSuccessTest {
         lab(RULE, "ice-only-private-candidates", "nat1-lan.pcapng", "nat1-wan.pcapng", "pbx.pcapng");
     assertEquals(1, found.size());
     assertEquals("192.168.1.10", found.get(0).titleArgs().get(0));
-    assertEquals("nat1-lan.pcapng#20", at(found.get(0).evidence().get(1)));
+    List<String> cited = found.get(0).evidence().stream().map(IceNoBindingSuccessTest::at).toList();
+    // checks from the LAN, and the same checks leaving the NAT on its WAN side
+    assertTrue(cited.contains("nat1-lan.pcapng#20"), cited.toString());
+    assertTrue(cited.contains("nat1-wan.pcapng#16"), cited.toString());
   }
 
   @Test
