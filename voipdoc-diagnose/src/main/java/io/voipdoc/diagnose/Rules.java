@@ -1,11 +1,15 @@
 package io.voipdoc.diagnose;
 
+import io.voipdoc.diagnose.rules.signalling.RegistrationFailed;
 import java.util.List;
 
 /** The registry of rules, in report order: one line per rule, no classpath scanning. */
 public final class Rules {
   /** Every rule voipdoc applies. */
-  public static final List<Rule> ALL = List.of();
+  public static final List<Rule> ALL =
+      List.of(
+          // signalling, tls, security
+          new RegistrationFailed());
 
   private Rules() {}
 }
