@@ -1,6 +1,7 @@
 package io.voipdoc.diagnose;
 
 import io.voipdoc.diagnose.rules.signalling.RegistrationFailed;
+import io.voipdoc.diagnose.rules.signalling.SdpRejected488;
 import java.util.List;
 
 /** The registry of rules, in report order: one line per rule, no classpath scanning. */
@@ -9,7 +10,8 @@ public final class Rules {
   public static final List<Rule> ALL =
       List.of(
           // signalling, tls, security
-          new RegistrationFailed());
+          new RegistrationFailed(),
+          new SdpRejected488());
 
   private Rules() {}
 }
