@@ -1,5 +1,6 @@
 package io.voipdoc.diagnose;
 
+import io.voipdoc.diagnose.rules.signalling.AclRejected403;
 import io.voipdoc.diagnose.rules.signalling.RegistrationFailed;
 import io.voipdoc.diagnose.rules.signalling.SdpRejected488;
 import java.util.List;
@@ -11,7 +12,8 @@ public final class Rules {
       List.of(
           // signalling, tls, security
           new RegistrationFailed(),
-          new SdpRejected488());
+          new SdpRejected488(),
+          new AclRejected403());
 
   private Rules() {}
 }

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>A single challenge answered by a REGISTER that succeeds is the normal digest exchange and is
- * not reported, nor is a registration whose last REGISTER succeeded. Catalogue row
+ * not reported, nor is a registration whose last REGISTER succeeded or whose address of record
+ * registered successfully afterwards under another Call-ID. Catalogue row
  * REGISTRATION_FAILED (KNOWLEDGE.md §3). Lab: {@code registration-failed}.
  */
 @RuleSpec(id = "REGISTRATION_FAILED", severity = Severity.ERROR)
@@ -33,15 +34,37 @@ public final class RegistrationFailed implements Rule {
   @Override
   public void judge(Incident incident, Findings out) {
     for (Registration r : incident.registrations()) {
-      judge(r, out);
+      if (!r.attempts().isEmpty() && !recoveredLater(r, incident.registrations())) {
+        judge(r, out);
+      }
     }
+  }
+
+  /**
+   * Whether the same address of record or the same Contact registered successfully after this
+   * registration's last REGISTER: some phones start over with a new Call-ID after a failure, and
+   * then the account works (seen from X-Lite 2.0 after "401 nonce has changed", which also reused
+   * one Call-ID for several accounts, so the Contact of the last REGISTER is compared too).
+   */
+  private static boolean recoveredLater(Registration r, List<Registration> all) {
+    long last = r.attempts().get(r.attempts().size() - 1).request().timeNanos();
+    for (Registration other : all) {
+      boolean same = other.aor().equals(r.aor())
+          || (r.contact() != null && r.contact().equals(other.contact()));
+      if (other == r || !same) {
+        continue;
+      }
+      for (RegisterAttempt a : other.attempts()) {
+        if (a.status() >= 200 && a.status() < 300 && a.request().timeNanos() > last) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void judge(Registration r, Findings out) {
     List<RegisterAttempt> attempts = r.attempts();
-    if (attempts.isEmpty()) {
-      return;
-    }
     RegisterAttempt last = attempts.get(attempts.size() - 1);
     switch (r.outcome()) {
       case CHALLENGED -> {
