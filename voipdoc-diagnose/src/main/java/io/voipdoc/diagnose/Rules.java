@@ -3,6 +3,7 @@ package io.voipdoc.diagnose;
 import io.voipdoc.diagnose.rules.signalling.AclRejected403;
 import io.voipdoc.diagnose.rules.signalling.RegistrationFailed;
 import io.voipdoc.diagnose.rules.signalling.SdpRejected488;
+import io.voipdoc.diagnose.rules.signalling.SignallingUnreachable;
 import java.util.List;
 
 /** The registry of rules, in report order: one line per rule, no classpath scanning. */
@@ -13,7 +14,8 @@ public final class Rules {
           // signalling, tls, security
           new RegistrationFailed(),
           new SdpRejected488(),
-          new AclRejected403());
+          new AclRejected403(),
+          new SignallingUnreachable());
 
   private Rules() {}
 }
