@@ -1,6 +1,7 @@
 package io.voipdoc.diagnose;
 
 import io.voipdoc.diagnose.rules.signalling.AclRejected403;
+import io.voipdoc.diagnose.rules.signalling.CallDropsAfter32s;
 import io.voipdoc.diagnose.rules.signalling.RegistrationFailed;
 import io.voipdoc.diagnose.rules.signalling.SdpRejected488;
 import io.voipdoc.diagnose.rules.signalling.SignallingUnreachable;
@@ -15,7 +16,8 @@ public final class Rules {
           new RegistrationFailed(),
           new SdpRejected488(),
           new AclRejected403(),
-          new SignallingUnreachable());
+          new SignallingUnreachable(),
+          new CallDropsAfter32s());
 
   private Rules() {}
 }
