@@ -2,6 +2,7 @@ package io.voipdoc.diagnose;
 
 import io.voipdoc.diagnose.rules.signalling.AclRejected403;
 import io.voipdoc.diagnose.rules.signalling.CallDropsAfter32s;
+import io.voipdoc.diagnose.rules.signalling.NatBindingExpired;
 import io.voipdoc.diagnose.rules.signalling.RegistrationFailed;
 import io.voipdoc.diagnose.rules.signalling.SdpRejected488;
 import io.voipdoc.diagnose.rules.signalling.SignallingUnreachable;
@@ -17,7 +18,8 @@ public final class Rules {
           new SdpRejected488(),
           new AclRejected403(),
           new SignallingUnreachable(),
-          new CallDropsAfter32s());
+          new CallDropsAfter32s(),
+          new NatBindingExpired());
 
   private Rules() {}
 }
