@@ -6,6 +6,7 @@ import io.voipdoc.diagnose.rules.signalling.NatBindingExpired;
 import io.voipdoc.diagnose.rules.signalling.RegistrationFailed;
 import io.voipdoc.diagnose.rules.signalling.SdpRejected488;
 import io.voipdoc.diagnose.rules.signalling.SignallingUnreachable;
+import io.voipdoc.diagnose.rules.tls.TlsHandshakeFailure;
 import java.util.List;
 
 /** The registry of rules, in report order: one line per rule, no classpath scanning. */
@@ -19,7 +20,8 @@ public final class Rules {
           new AclRejected403(),
           new SignallingUnreachable(),
           new CallDropsAfter32s(),
-          new NatBindingExpired());
+          new NatBindingExpired(),
+          new TlsHandshakeFailure());
 
   private Rules() {}
 }
