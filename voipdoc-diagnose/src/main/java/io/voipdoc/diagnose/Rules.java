@@ -14,7 +14,7 @@ public final class Rules {
   /** Every rule voipdoc applies. */
   public static final List<Rule> ALL =
       List.of(
-          // signalling, tls, security
+          // signalling and TLS
           new RegistrationFailed(),
           new SdpRejected488(),
           new AclRejected403(),
