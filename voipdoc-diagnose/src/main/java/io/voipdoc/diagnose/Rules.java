@@ -7,6 +7,13 @@ import io.voipdoc.diagnose.rules.media.NoMedia;
 import io.voipdoc.diagnose.rules.media.OneWayAudio;
 import io.voipdoc.diagnose.rules.nat.NatPortRemapped;
 import io.voipdoc.diagnose.rules.nat.PrivateAddressInSdp;
+import io.voipdoc.diagnose.rules.signalling.AclRejected403;
+import io.voipdoc.diagnose.rules.signalling.CallDropsAfter32s;
+import io.voipdoc.diagnose.rules.signalling.NatBindingExpired;
+import io.voipdoc.diagnose.rules.signalling.RegistrationFailed;
+import io.voipdoc.diagnose.rules.signalling.SdpRejected488;
+import io.voipdoc.diagnose.rules.signalling.SignallingUnreachable;
+import io.voipdoc.diagnose.rules.tls.TlsHandshakeFailure;
 import java.util.List;
 
 /** The registry of rules, in report order: one line per rule, no classpath scanning. */
@@ -14,6 +21,14 @@ public final class Rules {
   /** Every rule voipdoc applies. */
   public static final List<Rule> ALL =
       List.of(
+          // signalling and TLS
+          new RegistrationFailed(),
+          new SdpRejected488(),
+          new AclRejected403(),
+          new SignallingUnreachable(),
+          new CallDropsAfter32s(),
+          new NatBindingExpired(),
+          new TlsHandshakeFailure(),
           // media, ICE and NAT
           new NoMedia(),
           new OneWayAudio(),

@@ -1,0 +1,9 @@
+/**
+ * Rules about TLS for SIP (SIPS, port 5061): handshakes that do not complete, alerts, and server
+ * certificates that a verifying client refuses. Texts are in this package's {@code Messages}
+ * bundle.
+ */
+@NullMarked
+package io.voipdoc.diagnose.rules.tls;
+
+import org.jspecify.annotations.NullMarked;
