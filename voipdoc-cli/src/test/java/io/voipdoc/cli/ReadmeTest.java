@@ -33,6 +33,13 @@ class ReadmeTest {
     Cli cli = Cli.run(args);
     assertEquals(0, cli.exitCode(), cli.err());
     assertTrue(!cli.out().isBlank(), "prints a report");
+    // the sample report in the README is what the command prints today (in English)
+    String[] english = Arrays.copyOf(args, args.length + 2);
+    english[args.length] = "--lang";
+    english[args.length + 1] = "en";
+    String report = Cli.run(english).out();
+    String readme = String.join("\n", lines) + "\n";
+    assertTrue(readme.contains(report), "README shows the current report:\n" + report);
   }
 
   @Test
