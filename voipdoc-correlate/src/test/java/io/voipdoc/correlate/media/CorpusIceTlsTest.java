@@ -1,5 +1,7 @@
 package io.voipdoc.correlate.media;
 
+import io.voipdoc.correlate.incident.Incident;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,9 +24,9 @@ class CorpusIceTlsTest {
    */
   @Test
   void webrtcTestCall() throws Exception {
-    MediaCorrelator media =
+    Incident media =
         CapturedMedia.run(CapturedMedia.corpus().resolve("stun-ice/arkime-stun-ice-testcall.pcap"));
-    List<StunServerExchange> servers = media.serverExchanges();
+    List<StunServerExchange> servers = media.stunServers();
     assertEquals(3, servers.size(), servers.toString());
     for (StunServerExchange e : servers) {
       assertEquals("74.125.141.127:19302", e.destination().hostPort());
@@ -32,7 +34,7 @@ class CorpusIceTlsTest {
       assertNotNull(e.mappedAddress());
     }
     assertEquals(2, servers.get(1).requests(), "frames 3 and 4 share a transaction ID");
-    List<ConnectivityCheck> checks = media.connectivityChecks();
+    List<ConnectivityCheck> checks = media.checks();
     assertEquals(44, checks.size());
     long succeeded =
         checks.stream().filter(c -> c.outcome() == StunTransaction.Outcome.SUCCEEDED).count();
@@ -47,13 +49,13 @@ class CorpusIceTlsTest {
   /** Zeek's WebRTC capture: 5 checks both ways, all answered with success. */
   @Test
   void webrtcChecksBothWays() throws Exception {
-    MediaCorrelator media =
+    Incident media =
         CapturedMedia.run(CapturedMedia.corpus().resolve("stun-ice/zeek-webrtc-stun.pcap"));
-    List<ConnectivityCheck> checks = media.connectivityChecks();
+    List<ConnectivityCheck> checks = media.checks();
     assertEquals(5, checks.size());
     assertTrue(checks.stream().allMatch(c -> c.outcome() == StunTransaction.Outcome.SUCCEEDED));
     assertEquals("31e58bb6:Tw5XmGABTU55u6F2", checks.get(1).username());
-    assertEquals(0, media.serverExchanges().size());
+    assertEquals(0, media.stunServers().size());
   }
 
   /**
@@ -62,8 +64,8 @@ class CorpusIceTlsTest {
    */
   @Test
   void unansweredClassicBindingRequests() throws Exception {
-    MediaCorrelator media = CapturedMedia.run(CapturedMedia.corpus().resolve("stun-ice/arkime-stun.pcap"));
-    List<StunServerExchange> exchanges = media.serverExchanges();
+    Incident media = CapturedMedia.run(CapturedMedia.corpus().resolve("stun-ice/arkime-stun.pcap"));
+    List<StunServerExchange> exchanges = media.stunServers();
     assertEquals(3, exchanges.size(), exchanges.toString());
     assertEquals("10.0.0.2:3478", exchanges.get(0).destination().hostPort());
     for (StunServerExchange e : exchanges) {
@@ -86,7 +88,7 @@ class CorpusIceTlsTest {
   /** The server's certificate had expired when the connection was made. */
   @Test
   void expiredCertificate() throws Exception {
-    MediaCorrelator media =
+    Incident media =
         CapturedMedia.run(CapturedMedia.corpus().resolve("tls/zeek-tls-expired-cert.pcap"));
     TlsConnectionSeen c =
         media.tlsConnections().stream().filter(x -> !x.certificates().isEmpty()).findFirst().orElseThrow();
@@ -115,7 +117,7 @@ class CorpusIceTlsTest {
   }
 
   private static TlsConnectionSeen only(String file) throws Exception {
-    MediaCorrelator media = CapturedMedia.run(CapturedMedia.corpus().resolve(file));
+    Incident media = CapturedMedia.run(CapturedMedia.corpus().resolve(file));
     assertEquals(1, media.tlsConnections().size(), media.tlsConnections().toString());
     return media.tlsConnections().get(0);
   }

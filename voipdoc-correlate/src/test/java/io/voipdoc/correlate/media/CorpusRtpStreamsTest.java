@@ -1,5 +1,7 @@
 package io.voipdoc.correlate.media;
 
+import io.voipdoc.correlate.incident.Incident;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +61,7 @@ class CorpusRtpStreamsTest {
   @MethodSource("files")
   void agreesWithTshark(String file) throws Exception {
     Path capture = CapturedMedia.corpus().resolve(file);
-    MediaCorrelator media = CapturedMedia.run(capture);
+    Incident media = CapturedMedia.run(capture);
     List<RtpStream> streams = media.streams();
     // on these captures voipdoc finds exactly the streams tshark finds through SDP, no more
     assertEquals(expected().get(file).size(), streams.size(), file + ": " + streams);
