@@ -1,12 +1,11 @@
 package io.voipdoc.correlate.media;
 
-import io.voipdoc.correlate.incident.Incident;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voipdoc.correlate.incident.Incident;
 import io.voipdoc.decode.tls.TlsCertificate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

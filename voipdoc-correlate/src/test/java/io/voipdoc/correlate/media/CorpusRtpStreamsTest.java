@@ -1,11 +1,10 @@
 package io.voipdoc.correlate.media;
 
-import io.voipdoc.correlate.incident.Incident;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voipdoc.correlate.incident.Incident;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
