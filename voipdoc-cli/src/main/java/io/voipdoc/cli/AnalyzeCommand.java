@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,8 +60,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
   Format format = Format.text;
 
-  @Option(names = "--lang", defaultValue = "", description = "en or de (default: from the environment)")
-  String lang = "";
+  @Mixin LanguageOption language = new LanguageOption();
 
   @Option(names = "--call", paramLabel = "ID", description = "only findings about this call (Call-ID of any leg, or its number in 'voipdoc calls')")
   @Nullable String call;
@@ -70,7 +70,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Messages messages = Messages.forLanguage(lang);
+    Messages messages = language.messages();
     IncidentCorrelator correlator = new IncidentCorrelator();
     Pipeline.Result result = Pipeline.run(captures, correlator, messages);
     Incident incident = correlator.finish();

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,11 +52,7 @@ final class CallsCommand implements Callable<Integer> {
       description = "text or json (default: ${DEFAULT-VALUE})")
   InfoCommand.Format format = InfoCommand.Format.text;
 
-  @Option(
-      names = "--lang",
-      defaultValue = "",
-      description = "language of the texts: en or de (default: from the environment)")
-  String lang = "";
+  @Mixin LanguageOption language = new LanguageOption();
 
   @Option(
       names = "--correlation-header",
@@ -92,7 +89,7 @@ final class CallsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Messages messages = Messages.forLanguage(lang);
+    Messages messages = language.messages();
     Found found = correlate(captures, correlationHeaders, messages);
     PrintWriter out = spec.commandLine().getOut();
     if (format == InfoCommand.Format.json) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,11 +44,7 @@ final class FlowCommand implements Callable<Integer> {
   @Option(names = "--by-host", description = "one column per host instead of per address:port")
   boolean byHost;
 
-  @Option(
-      names = "--lang",
-      defaultValue = "",
-      description = "language of the texts: en or de (default: from the environment)")
-  String lang = "";
+  @Mixin LanguageOption language = new LanguageOption();
 
   @Option(
       names = "--correlation-header",
@@ -57,7 +54,7 @@ final class FlowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Messages messages = Messages.forLanguage(lang);
+    Messages messages = language.messages();
     CallsCommand.Found found = CallsCommand.correlate(captures, correlationHeaders, messages);
     PrintWriter out = spec.commandLine().getOut();
     Call c = find(found.calls(), call);

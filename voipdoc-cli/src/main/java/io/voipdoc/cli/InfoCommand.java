@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -59,15 +60,11 @@ final class InfoCommand implements Callable<Integer> {
       description = "text or json (default: ${DEFAULT-VALUE})")
   Format format = Format.text;
 
-  @Option(
-      names = "--lang",
-      defaultValue = "",
-      description = "language of the texts: en or de (default: from the environment)")
-  String lang = "";
+  @Mixin LanguageOption language = new LanguageOption();
 
   @Override
   public Integer call() throws IOException {
-    Messages messages = Messages.forLanguage(lang);
+    Messages messages = language.messages();
     PrintWriter err = spec.commandLine().getErr();
     List<InputSummary> summaries = new ArrayList<>();
     List<InputSummary.Unreadable> unreadable = new ArrayList<>();

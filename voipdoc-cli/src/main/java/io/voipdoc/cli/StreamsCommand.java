@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,15 +51,11 @@ final class StreamsCommand implements Callable<Integer> {
       description = "text or json (default: ${DEFAULT-VALUE})")
   Format format = Format.text;
 
-  @Option(
-      names = "--lang",
-      defaultValue = "",
-      description = "language of the texts: en or de (default: from the environment)")
-  String lang = "";
+  @Mixin LanguageOption language = new LanguageOption();
 
   @Override
   public Integer call() throws IOException {
-    Messages messages = Messages.forLanguage(lang);
+    Messages messages = language.messages();
     IncidentCorrelator correlator = new IncidentCorrelator();
     Pipeline.Result result = Pipeline.run(captures, correlator, messages);
     List<RtpStream> streams = correlator.finish().streams();
