@@ -1,8 +1,9 @@
 package io.voipdoc.correlate.media;
 
 import io.voipdoc.capture.FrameRef;
-import java.net.InetAddress;
+import io.voipdoc.correlate.Endpoint;
 import io.voipdoc.decode.IcmpError;
+import java.net.InetAddress;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,4 +17,24 @@ import org.jspecify.annotations.Nullable;
  * @param callId the call whose media endpoint the quoted packet went to, or null
  */
 public record IcmpEvent(
-    IcmpError error, InetAddress reporter, InetAddress recipient, FrameRef frame, @Nullable String callId) {}
+    IcmpError error, InetAddress reporter, InetAddress recipient, FrameRef frame, @Nullable String callId) {
+
+  /** Whether nothing listened on the quoted destination port (ICMP 3/3, ICMPv6 1/4). */
+  public boolean portUnreachable() {
+    return error.portUnreachable();
+  }
+
+  /** Whether the quoted destination host or network could not be reached. */
+  public boolean hostUnreachable() {
+    return error.hostUnreachable();
+  }
+
+  /** Where the quoted packet was going, or null when the error quotes no UDP/TCP header. */
+  public @Nullable Endpoint quotedDestination() {
+    InetAddress dst = error.quotedDst();
+    if (dst == null || error.quotedDstPort() < 0) {
+      return null;
+    }
+    return new Endpoint(dst, error.quotedDstPort(), error.quotedProtocol() == 6 ? "TCP" : "UDP");
+  }
+}

@@ -1,6 +1,7 @@
 package io.voipdoc.correlate.media;
 
 import io.voipdoc.capture.FrameRef;
+import io.voipdoc.correlate.Endpoint;
 import io.voipdoc.decode.Flow;
 import io.voipdoc.decode.Packet;
 import io.voipdoc.decode.tls.ClientHello;
@@ -143,6 +144,16 @@ public final class TlsConnectionSeen {
   }
 
   /** Whether this is DTLS over UDP (else TLS over TCP). */
+  /** The side that opened the connection (sent the ClientHello). */
+  public Endpoint client() {
+    return new Endpoint(flow.client(), flow.clientPort(), flow.transport());
+  }
+
+  /** The side that accepted the connection. */
+  public Endpoint server() {
+    return new Endpoint(flow.server(), flow.serverPort(), flow.transport());
+  }
+
   public boolean datagram() {
     return datagram;
   }

@@ -148,7 +148,9 @@ public final class SignallingUnreachable implements Rule {
   private static @Nullable IcmpEvent icmpFor(List<IcmpEvent> errors, SipEvent request) {
     for (IcmpEvent e : errors) {
       long dt = e.frame().timestampNanos() - request.timeNanos();
+      Endpoint quoted = e.quotedDestination();
       if (e.recipient().equals(request.source().address())
+          && (quoted == null || quoted.equals(request.destination()))
           && dt >= 0
           && dt <= ICMP_WINDOW_NANOS
           && e.frame().input().equals(request.frame().input())) {
