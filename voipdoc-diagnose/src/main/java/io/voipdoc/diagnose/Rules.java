@@ -7,6 +7,7 @@ import io.voipdoc.diagnose.rules.media.NoMedia;
 import io.voipdoc.diagnose.rules.media.OneWayAudio;
 import io.voipdoc.diagnose.rules.nat.NatPortRemapped;
 import io.voipdoc.diagnose.rules.nat.PrivateAddressInSdp;
+import io.voipdoc.diagnose.rules.security.TollFraudScan;
 import io.voipdoc.diagnose.rules.signalling.AclRejected403;
 import io.voipdoc.diagnose.rules.signalling.CallDropsAfter32s;
 import io.voipdoc.diagnose.rules.signalling.NatBindingExpired;
@@ -29,6 +30,8 @@ public final class Rules {
           new CallDropsAfter32s(),
           new NatBindingExpired(),
           new TlsHandshakeFailure(),
+          // security
+          new TollFraudScan(),
           // media, ICE and NAT
           new NoMedia(),
           new OneWayAudio(),

@@ -8,6 +8,7 @@ import io.voipdoc.correlate.media.StunServerExchange;
 import io.voipdoc.correlate.media.TlsConnectionSeen;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.Registration;
+import io.voipdoc.correlate.sip.SourceActivity;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param stunServers Binding exchanges with STUN servers
  * @param tlsConnections TLS and DTLS connections
  * @param icmpErrors ICMP and ICMPv6 errors
+ * @param sources per source address, the requests that started something (initial INVITEs, new
+ *     REGISTERs, out-of-dialog requests) and how they were answered, in the order first seen
  */
 public record Incident(
     List<Call> calls,
@@ -33,7 +36,8 @@ public record Incident(
     List<ConnectivityCheck> checks,
     List<StunServerExchange> stunServers,
     List<TlsConnectionSeen> tlsConnections,
-    List<IcmpEvent> icmpErrors) {
+    List<IcmpEvent> icmpErrors,
+    List<SourceActivity> sources) {
 
   /** The RTP streams linked to any leg of the call. */
   public List<RtpStream> streamsOf(Call call) {

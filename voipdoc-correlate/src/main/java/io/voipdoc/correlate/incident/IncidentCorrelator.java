@@ -60,7 +60,8 @@ public final class IncidentCorrelator implements MessageListener {
         media.connectivityChecks(),
         media.serverExchanges(),
         media.tlsConnections(),
-        media.icmpEvents());
+        media.icmpEvents(),
+        sip.sources());
   }
 
   private void tick(Packet p) {

@@ -59,6 +59,12 @@ public final class SipCorrelator {
   /** The {@code branch} prefix of RFC 3261 transaction IDs (§8.1.1.7). */
   private static final String MAGIC_COOKIE = "z9hG4bK";
 
+  /**
+   * Source addresses whose requests are kept as {@link SourceActivity}: a scan comes from a few
+   * addresses, a spoofed flood from many; beyond this, requests are only counted.
+   */
+  public static final int MAX_SOURCES = 4096;
+
   /** Codec names shown in an SDP summary before eliding. */
   private static final int SUMMARY_CODECS = 4;
 
@@ -75,6 +81,8 @@ public final class SipCorrelator {
   private final Map<String, Call> correlation = new HashMap<>();
   private final ArrayDeque<CallLeg> recent = new ArrayDeque<>();
   private final LinkedHashMap<String, Registration> registering = new LinkedHashMap<>();
+  private final LinkedHashMap<java.net.InetAddress, SourceActivity> sources = new LinkedHashMap<>();
+  private long untrackedRequests;
   private int nextIndex = 1;
   private long lastTimer = Long.MIN_VALUE;
   private long lastSeen = Long.MIN_VALUE;
@@ -99,6 +107,20 @@ public final class SipCorrelator {
   /** Messages outside any call or registration (out-of-dialog OPTIONS, SUBSCRIBE, MESSAGE...). */
   public long otherMessages() {
     return otherMessages;
+  }
+
+  /**
+   * Per source address, in the order of their first request: the requests that started something
+   * (initial INVITEs, new REGISTERs, out-of-dialog requests) and how they were answered. At most
+   * {@link #MAX_SOURCES} are kept.
+   */
+  public List<SourceActivity> sources() {
+    return List.copyOf(sources.values());
+  }
+
+  /** Requests from sources beyond {@link #MAX_SOURCES}, counted only. */
+  public long untrackedRequests() {
+    return untrackedRequests;
   }
 
   /** One SIP message, in capture order; {@code packet} is read during the call only. */
@@ -130,6 +152,7 @@ public final class SipCorrelator {
     if (leg == null) {
       if (!m.isRequest() || !method.equals("INVITE")) {
         otherMessages++;
+        outOfDialog(m, packet, method, to);
         return;
       }
       leg = startLeg(m, packet, callId, from, to);
@@ -159,6 +182,9 @@ public final class SipCorrelator {
     }
     SipEvent e = event(m, packet, method, repeat);
     leg.add(e, config.maxEventsPerLeg());
+    if (!repeat && method.equals("INVITE") && toTag == null) {
+      sourceRequest(e, m, to);
+    }
     if (repeat) {
       if (!method.equals("ACK")) {
         tx.retransmitted();
@@ -273,6 +299,9 @@ public final class SipCorrelator {
     reasons(leg, m, e);
     Dialog dialog = null;
     if (tx.method().equals("INVITE") && leg.initialInvites.contains(tx)) {
+      if (status >= 200) {
+        sourceAnswer(tx.request(), e);
+      }
       dialog = setupResponse(leg, e, status, toTag);
     } else if (toTag != null) {
       dialog = leg.dialog(leg.callerTag(), toTag);
@@ -517,6 +546,7 @@ public final class SipCorrelator {
         registering.put(callId, reg);
       }
       SipEvent e = event(m, packet, "REGISTER", false);
+      sourceRequest(e, m, to);
       List<Contact> contacts = m.contact();
       String contact = null;
       long requested = m.expires();
@@ -549,6 +579,7 @@ public final class SipCorrelator {
       SipEvent e = event(m, packet, "REGISTER", repeat);
       reg.lastActivityNanos = Math.max(reg.lastActivityNanos, e.timeNanos());
       if (status >= 200 && a.response() == null) {
+        sourceAnswer(a.request(), e);
         reg.replace(i, new RegisterAttempt(a.request(), e, a.expiresRequested(), granted(m, reg.contact()), a.retransmissions()));
       }
       return;
@@ -564,6 +595,51 @@ public final class SipCorrelator {
       }
     }
     return ok.expires();
+  }
+
+  // ---------------------------------------------------------------- sources
+
+  /**
+   * A message outside any call or registration. A request without a To tag starts something
+   * (RFC 3261 §8.1.1.2: the UAC leaves the tag out of out-of-dialog requests); one with a tag
+   * belongs to a dialog the capture missed and is not counted. A final response is credited to
+   * the source it went to, when that source is tracked.
+   */
+  private void outOfDialog(SipMessage m, Packet packet, String method, NameAddr to) {
+    if (m.isRequest()) {
+      if (to.tag() == null) {
+        sourceRequest(event(m, packet, method, false), m, to);
+      }
+    } else if (m.statusCode() >= 200) {
+      SourceActivity s = sources.get(packet.dstAddress());
+      if (s != null) {
+        SipEvent e = event(m, packet, method, false);
+        s.answer(e);
+      }
+    }
+  }
+
+  private void sourceRequest(SipEvent e, SipMessage m, NameAddr to) {
+    java.net.InetAddress from = e.source().address();
+    SourceActivity s = sources.get(from);
+    if (s == null) {
+      if (sources.size() >= MAX_SOURCES) {
+        untrackedRequests++;
+        return;
+      }
+      s = new SourceActivity(e);
+      sources.put(from, s);
+    }
+    SipUri uri = m.requestUri();
+    String user = uri == null ? null : uri.user();
+    s.request(e, user != null ? user : to.uri().user());
+  }
+
+  private void sourceAnswer(SipEvent request, SipEvent response) {
+    SourceActivity s = sources.get(request.source().address());
+    if (s != null) {
+      s.answer(response);
+    }
   }
 
   // ---------------------------------------------------------------- time
@@ -671,7 +747,8 @@ public final class SipCorrelator {
         cseq == null ? -1 : cseq.number(),
         callId == null ? "" : callId,
         body == null ? null : summary(SdpDecoder.decode(body.data(), body.offset(), body.length())),
-        repeat);
+        repeat,
+        m.isRequest() ? m.userAgent() : m.server());
   }
 
   /** {@code audio 192.0.2.1:4000 PCMU,PCMA,telephone-event sendrecv}, one part per stream. */

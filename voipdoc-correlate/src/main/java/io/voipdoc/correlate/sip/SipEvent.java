@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param callId the Call-ID
  * @param sdp a one-line summary of its SDP body, or null without one
  * @param retransmission whether it repeats an earlier message of the same transaction
+ * @param userAgent the User-Agent header of a request or the Server header of a response (RFC
+ *     3261 §20.41, §20.35), or null without one
  */
 public record SipEvent(
     FrameRef frame,
@@ -31,7 +33,8 @@ public record SipEvent(
     long cseq,
     String callId,
     @Nullable String sdp,
-    boolean retransmission) {
+    boolean retransmission,
+    @Nullable String userAgent) {
 
   /** Whether this is a request. */
   public boolean isRequest() {
