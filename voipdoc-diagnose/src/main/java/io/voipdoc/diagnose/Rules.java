@@ -5,6 +5,7 @@ import io.voipdoc.diagnose.rules.ice.IceOnlyPrivateCandidates;
 import io.voipdoc.diagnose.rules.media.MediaAddressMismatch;
 import io.voipdoc.diagnose.rules.media.NoMedia;
 import io.voipdoc.diagnose.rules.media.OneWayAudio;
+import io.voipdoc.diagnose.rules.media.PoorQuality;
 import io.voipdoc.diagnose.rules.nat.NatPortRemapped;
 import io.voipdoc.diagnose.rules.nat.PrivateAddressInSdp;
 import io.voipdoc.diagnose.rules.signalling.AclRejected403;
@@ -36,7 +37,9 @@ public final class Rules {
           new IceNoBindingSuccess(),
           new IceOnlyPrivateCandidates(),
           new MediaAddressMismatch(),
-          new NatPortRemapped());
+          new NatPortRemapped(),
+          // quality and ALG
+          new PoorQuality());
 
   private Rules() {}
 }
