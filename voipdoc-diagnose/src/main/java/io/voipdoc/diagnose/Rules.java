@@ -8,6 +8,7 @@ import io.voipdoc.diagnose.rules.media.OneWayAudio;
 import io.voipdoc.diagnose.rules.media.PoorQuality;
 import io.voipdoc.diagnose.rules.nat.NatPortRemapped;
 import io.voipdoc.diagnose.rules.nat.PrivateAddressInSdp;
+import io.voipdoc.diagnose.rules.nat.SipAlgTampering;
 import io.voipdoc.diagnose.rules.signalling.AclRejected403;
 import io.voipdoc.diagnose.rules.signalling.CallDropsAfter32s;
 import io.voipdoc.diagnose.rules.signalling.NatBindingExpired;
@@ -39,7 +40,8 @@ public final class Rules {
           new MediaAddressMismatch(),
           new NatPortRemapped(),
           // quality and ALG
-          new PoorQuality());
+          new PoorQuality(),
+          new SipAlgTampering());
 
   private Rules() {}
 }

@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param callId the Call-ID
  * @param sdp a one-line summary of its SDP body, or null without one
  * @param retransmission whether it repeats an earlier message of the same transaction
+ * @param viaSentBy the top Via's sent-by as written ({@code host} or {@code host:port}, RFC 3261
+ *     §20.42), or null without a Via
+ * @param viaBranch the top Via's branch parameter, or null
+ * @param contact the first Contact URI as written (RFC 3261 §20.10), or null without one
  */
 public record SipEvent(
     FrameRef frame,
@@ -31,7 +35,27 @@ public record SipEvent(
     long cseq,
     String callId,
     @Nullable String sdp,
-    boolean retransmission) {
+    boolean retransmission,
+    @Nullable String viaSentBy,
+    @Nullable String viaBranch,
+    @Nullable String contact) {
+
+  /** A message whose Via and Contact were not kept. */
+  public SipEvent(
+      FrameRef frame,
+      long timeNanos,
+      Endpoint source,
+      Endpoint destination,
+      String firstLine,
+      String method,
+      int status,
+      long cseq,
+      String callId,
+      @Nullable String sdp,
+      boolean retransmission) {
+    this(frame, timeNanos, source, destination, firstLine, method, status, cseq, callId, sdp,
+        retransmission, null, null, null);
+  }
 
   /** Whether this is a request. */
   public boolean isRequest() {
