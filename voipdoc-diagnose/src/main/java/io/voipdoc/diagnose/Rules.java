@@ -5,8 +5,10 @@ import io.voipdoc.diagnose.rules.ice.IceOnlyPrivateCandidates;
 import io.voipdoc.diagnose.rules.media.MediaAddressMismatch;
 import io.voipdoc.diagnose.rules.media.NoMedia;
 import io.voipdoc.diagnose.rules.media.OneWayAudio;
+import io.voipdoc.diagnose.rules.media.PoorQuality;
 import io.voipdoc.diagnose.rules.nat.NatPortRemapped;
 import io.voipdoc.diagnose.rules.nat.PrivateAddressInSdp;
+import io.voipdoc.diagnose.rules.nat.SipAlgTampering;
 import io.voipdoc.diagnose.rules.security.TollFraudScan;
 import io.voipdoc.diagnose.rules.signalling.AclRejected403;
 import io.voipdoc.diagnose.rules.signalling.CallDropsAfter32s;
@@ -39,7 +41,10 @@ public final class Rules {
           new IceNoBindingSuccess(),
           new IceOnlyPrivateCandidates(),
           new MediaAddressMismatch(),
-          new NatPortRemapped());
+          new NatPortRemapped(),
+          // quality and ALG
+          new PoorQuality(),
+          new SipAlgTampering());
 
   private Rules() {}
 }

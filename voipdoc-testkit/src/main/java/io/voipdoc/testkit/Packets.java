@@ -62,6 +62,18 @@ public final class Packets {
     return out;
   }
 
+  /** An unfragmented IPv4 packet whose DS field carries {@code dscp} (RFC 2474 §3; 46 is EF). */
+  public static byte[] ipv4Dscp(String src, String dst, int protocol, int dscp, byte[] payload) {
+    byte[] out = ipv4(src, dst, protocol, payload);
+    out[1] = (byte) (dscp << 2);
+    out[10] = 0;
+    out[11] = 0;
+    int sum = checksum(out, 0, 20, 0);
+    out[10] = (byte) (sum >> 8);
+    out[11] = (byte) sum;
+    return out;
+  }
+
   /** An IPv6 packet with no extension headers; addresses in any textual IPv6 form. */
   public static byte[] ipv6(String src, String dst, int nextHeader, byte[] payload) {
     ByteBuffer b = ByteBuffer.allocate(40 + payload.length);
@@ -212,6 +224,21 @@ public final class Packets {
     b.putShort((short) srcPort).putShort((short) dstPort).put(s).put(d);
     b.order(java.nio.ByteOrder.LITTLE_ENDIAN);
     b.putInt((int) seconds).putInt((int) micros).putShort((short) captureId).putShort((short) 0);
+    return b.put(payload).array();
+  }
+
+  /**
+   * An RTP packet (RFC 3550 §5.1): version 2, no padding, extension or CSRC.
+   *
+   * <pre>
+   * V=2 P X CC | M PT | sequence number (16) | timestamp (32) | SSRC (32) | payload
+   * </pre>
+   */
+  public static byte[] rtp(
+      int payloadType, boolean marker, int sequence, long timestamp, long ssrc, byte[] payload) {
+    ByteBuffer b = ByteBuffer.allocate(12 + payload.length);
+    b.put((byte) 0x80).put((byte) ((marker ? 0x80 : 0) | (payloadType & 0x7f)));
+    b.putShort((short) sequence).putInt((int) timestamp).putInt((int) ssrc);
     return b.put(payload).array();
   }
 

@@ -736,6 +736,11 @@ public final class SipCorrelator {
     CSeq cseq = m.cseq();
     BodyPart body = m.sdp();
     String callId = m.callId();
+    // kept so that copies of one message at several capture points can be compared
+    List<Via> vias = m.via();
+    Via top = vias.isEmpty() ? null : vias.get(0);
+    List<Contact> contacts = m.contact();
+    NameAddr contact = contacts.isEmpty() ? null : contacts.get(0).address();
     return new SipEvent(
         packet.frame.ref(),
         packet.timestampNanos,
@@ -748,7 +753,10 @@ public final class SipCorrelator {
         callId == null ? "" : callId,
         body == null ? null : summary(SdpDecoder.decode(body.data(), body.offset(), body.length())),
         repeat,
-        m.isRequest() ? m.userAgent() : m.server());
+        m.isRequest() ? m.userAgent() : m.server(),
+        top == null ? null : top.port() < 0 ? top.host() : top.host() + ":" + top.port(),
+        top == null ? null : top.branch(),
+        contact == null ? null : contact.uri().text());
   }
 
   /** {@code audio 192.0.2.1:4000 PCMU,PCMA,telephone-event sendrecv}, one part per stream. */

@@ -21,6 +21,10 @@ import org.jspecify.annotations.Nullable;
  * @param retransmission whether it repeats an earlier message of the same transaction
  * @param userAgent the User-Agent header of a request or the Server header of a response (RFC
  *     3261 §20.41, §20.35), or null without one
+ * @param viaSentBy the top Via's sent-by as written ({@code host} or {@code host:port}, RFC 3261
+ *     §20.42), or null without a Via
+ * @param viaBranch the top Via's branch parameter, or null
+ * @param contact the first Contact URI as written (RFC 3261 §20.10), or null without one
  */
 public record SipEvent(
     FrameRef frame,
@@ -34,7 +38,11 @@ public record SipEvent(
     String callId,
     @Nullable String sdp,
     boolean retransmission,
-    @Nullable String userAgent) {
+    @Nullable String userAgent,
+    @Nullable String viaSentBy,
+    @Nullable String viaBranch,
+    @Nullable String contact) {
+
 
   /** Whether this is a request. */
   public boolean isRequest() {
