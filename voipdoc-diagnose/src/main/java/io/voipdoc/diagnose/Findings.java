@@ -34,6 +34,7 @@ public final class Findings {
     private final List<String> titleArgs = new ArrayList<>();
     private final List<Evidence> evidence = new ArrayList<>();
     private final List<Advice> advice = new ArrayList<>();
+    private @Nullable Severity severity;
 
     private Builder(Rule rule, String subject) {
       this.rule = rule;
@@ -42,6 +43,15 @@ public final class Findings {
 
     public Builder callIds(List<String> ids) {
       callIds.addAll(ids);
+      return this;
+    }
+
+    /**
+     * Raises (or lowers) this finding's severity from the rule's usual one, for a case the
+     * captures prove worse (or less sure) than usual.
+     */
+    public Builder severity(Severity override) {
+      severity = override;
       return this;
     }
 
@@ -71,7 +81,7 @@ public final class Findings {
       findings.add(
           new Finding(
               spec.id(),
-              spec.severity(),
+              severity == null ? spec.severity() : severity,
               rule.getClass().getPackageName() + ".Messages",
               subject,
               List.copyOf(callIds),

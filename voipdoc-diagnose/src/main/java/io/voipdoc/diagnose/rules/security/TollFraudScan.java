@@ -87,6 +87,8 @@ public final class TollFraudScan implements Rule {
       }
       SipEvent accepted = s.firstAccepted();
       if (accepted != null) {
+        // the scan got a call or registration through: no longer an attempt
+        f.severity(Severity.ERROR);
         f.evidence(accepted.frame(), "accepted", frame(accepted), accepted.firstLine(),
             accepted.method(), accepted.source());
       }
