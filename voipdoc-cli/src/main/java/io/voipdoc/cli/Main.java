@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       CallsCommand.class,
       FlowCommand.class,
+      ExportCommand.class,
       StreamsCommand.class
     })
 public final class Main implements Runnable {
