@@ -14,7 +14,10 @@ import java.util.Locale;
  * with SIP over UDP or TCP and 20 ms G.711 RTP both ways, a share of IPv6, and some fragmented
  * SIP. The same arguments always give the same bytes.
  *
- * <p>Usage: {@code CaptureGenerator OUTPUT SIZE_MB}
+ * <p>With {@code signalling}, the capture holds only SIP: complete calls (INVITE with SDP, 100,
+ * 180, 200 with SDP, ACK, BYE, 200) one after another, as a capture filtered to port 5060 would.
+ *
+ * <p>Usage: {@code CaptureGenerator OUTPUT SIZE_MB [media|signalling]}
  */
 public final class CaptureGenerator {
   private static final long BASE_TIME = 1_700_000_000_000_000_000L;
@@ -23,12 +26,13 @@ public final class CaptureGenerator {
   private CaptureGenerator() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      throw new IllegalArgumentException("usage: CaptureGenerator OUTPUT SIZE_MB");
+    if (args.length < 2) {
+      throw new IllegalArgumentException("usage: CaptureGenerator OUTPUT SIZE_MB [media|signalling]");
     }
     Path out = Path.of(args[0]);
     long target = Long.parseLong(args[1]) * 1024 * 1024;
-    long written = generate(out, target);
+    boolean signalling = args.length > 2 && args[2].equals("signalling");
+    long written = signalling ? generateSignalling(out, target) : generate(out, target);
     System.out.printf(Locale.ROOT, "wrote %s: %d bytes%n", out, written);
   }
 
@@ -66,6 +70,68 @@ public final class CaptureGenerator {
       }
       return size;
     }
+  }
+
+  /** Writes complete SIP calls until the file has at least {@code targetBytes}. */
+  static long generateSignalling(Path out, long targetBytes) throws IOException {
+    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
+      CaptureBuilder pcap = CaptureBuilder.pcap(os, 1);
+      long time = BASE_TIME;
+      long size = 24;
+      String a = "192.0.2.10";
+      String b = "198.51.100.20";
+      for (long call = 0; size < targetBytes; call++) {
+        String id = "call-" + call + "@bench";
+        String sdpA = sdp(a, 30000 + (int) (call % 1000) * 2);
+        String sdpB = sdp(b, 40000 + (int) (call % 1000) * 2);
+        String[][] flow = {
+          {a, b, request("INVITE", call, id, 1, null, sdpA)},
+          {b, a, response("100 Trying", call, id, 1, "INVITE", null, "")},
+          {b, a, response("180 Ringing", call, id, 1, "INVITE", "b" + call, "")},
+          {b, a, response("200 OK", call, id, 1, "INVITE", "b" + call, sdpB)},
+          {a, b, request("ACK", call, id, 1, "b" + call, "")},
+          {a, b, request("BYE", call, id, 2, "b" + call, "")},
+          {b, a, response("200 OK", call, id, 2, "BYE", "b" + call, "")}
+        };
+        for (String[] m : flow) {
+          byte[] frame = Packets.ethernet(Packets.ipv4(m[0], m[1], 17, Packets.udp(5060, 5060, Packets.text(m[2]))));
+          pcap.packet(time, frame);
+          size += 16 + frame.length;
+          time += 50_000_000L;
+        }
+      }
+      return size;
+    }
+  }
+
+  private static String sdp(String host, int port) {
+    return "v=0\r\no=- 1 1 IN IP4 " + host + "\r\ns=-\r\nc=IN IP4 " + host + "\r\nt=0 0\r\n"
+        + "m=audio " + port + " RTP/AVP 0 8 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:8 PCMA/8000\r\n"
+        + "a=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
+  }
+
+  private static String request(String method, long call, String id, int cseq, String toTag, String body) {
+    return method + " sip:bob@198.51.100.20 SIP/2.0\r\n"
+        + "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK" + call + method + "\r\n"
+        + "Max-Forwards: 70\r\n"
+        + "From: \"Alice\" <sip:alice@example.com>;tag=a" + call + "\r\n"
+        + "To: <sip:bob@example.com>" + (toTag == null ? "" : ";tag=" + toTag) + "\r\n"
+        + "Call-ID: " + id + "\r\nCSeq: " + cseq + " " + method + "\r\n"
+        + "Contact: <sip:alice@192.0.2.10:5060>\r\nUser-Agent: bench\r\n"
+        + (body.isEmpty() ? "" : "Content-Type: application/sdp\r\n")
+        + "Content-Length: " + body.length() + "\r\n\r\n" + body;
+  }
+
+  private static String response(
+      String status, long call, String id, int cseq, String method, String toTag, String body) {
+    return "SIP/2.0 " + status + "\r\n"
+        + "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK" + call + method + "\r\n"
+        + "From: \"Alice\" <sip:alice@example.com>;tag=a" + call + "\r\n"
+        + "To: <sip:bob@example.com>" + (toTag == null ? "" : ";tag=" + toTag) + "\r\n"
+        + "Call-ID: " + id + "\r\nCSeq: " + cseq + " " + method + "\r\n"
+        + "Contact: <sip:bob@198.51.100.20:5060>\r\nServer: bench\r\n"
+        + (body.isEmpty() ? "" : "Content-Type: application/sdp\r\n")
+        + "Content-Length: " + body.length() + "\r\n\r\n" + body;
   }
 
   private static byte[] sipPacket(int call, long tick, String a, String b) {

@@ -8,6 +8,8 @@ import io.voipdoc.capture.Frame;
 import io.voipdoc.capture.UnreadableCaptureException;
 import io.voipdoc.correlate.incident.Incident;
 import io.voipdoc.correlate.incident.IncidentCorrelator;
+import io.voipdoc.correlate.sip.SipCorrelator;
+import io.voipdoc.correlate.sip.SipCorrelatorConfig;
 import io.voipdoc.decode.DecodeConfig;
 import io.voipdoc.decode.Dissector;
 import io.voipdoc.decode.MessageListener;
@@ -29,11 +31,14 @@ import java.util.Locale;
  * Measures the capture reader plus link, IP, UDP and TCP decoding (with reassembly), which is the
  * work every later stage sits on.
  *
- * <p>Usage: {@code ReadDecodeBenchmark CAPTURE [RUNS] [decode|dissect|correlate]}: {@code decode}
+ * <p>Usage: {@code ReadDecodeBenchmark CAPTURE [RUNS] [read|decode|dissect|calls|correlate]}: {@code read}
+ * is the capture layer alone (records framed, nothing decoded); {@code decode}
  * stops at UDP/TCP (the capture stage's target of 1 GB/s); {@code dissect} also recognises and
  * decodes SIP, STUN, RTP, RTCP and TLS; {@code correlate} also rebuilds calls and RTP stream
- * statistics (the media target of 500 MB/s). The result printed per run is the UDP payload bytes
- * (decode), the SIP messages and RTP packets (dissect) or the RTP streams (correlate).
+ * statistics (the media target of 500 MB/s); {@code calls} decodes SIP and rebuilds calls, handing
+ * each finished call on and keeping none (memory bounded by the calls in progress). The result printed per run is the UDP payload bytes
+ * (decode), the SIP messages and RTP packets (dissect), the calls (calls) or the RTP streams
+ * (correlate).
  */
 public final class ReadDecodeBenchmark {
   private ReadDecodeBenchmark() {}
@@ -77,8 +82,20 @@ public final class ReadDecodeBenchmark {
     long[] seen = new long[1];
     AnomalyLog anomalies = new AnomalyLog();
     IncidentCorrelator correlator = new IncidentCorrelator();
+    long[] calls = new long[1];
+    SipCorrelator sip =
+        new SipCorrelator(SipCorrelatorConfig.DEFAULTS, sdp -> {}, c -> calls[0]++, r -> {});
     PacketListener listener =
-        mode.equals("correlate")
+        mode.equals("calls")
+            ? new Dissector(
+                new MessageListener() {
+                  @Override
+                  public void onSip(SipMessage message, Packet packet) {
+                    sip.onSip(message, packet);
+                  }
+                },
+                anomalies)
+            : mode.equals("correlate")
             ? new Dissector(correlator, anomalies)
             : mode.equals("dissect")
             ? new Dissector(
@@ -106,11 +123,17 @@ public final class ReadDecodeBenchmark {
     try (CaptureReader reader = Captures.open(input, anomalies)) {
       Frame frame = new Frame();
       while (reader.next(frame)) {
-        decoder.decode(frame);
+        if (!mode.equals("read")) {
+          decoder.decode(frame);
+        }
         frames++;
       }
     }
     decoder.finish();
+    if (mode.equals("calls")) {
+      sip.finish();
+      seen[0] = calls[0];
+    }
     if (mode.equals("correlate")) {
       Incident incident = correlator.finish();
       seen[0] = incident.streams().size();

@@ -53,7 +53,7 @@ public record Candidate(
 
   /** Parses the value after {@code candidate:}; null when it does not follow the grammar. */
   static @Nullable Candidate parse(String v) {
-    String[] f = v.strip().split(" +");
+    String[] f = Fields.words(v.strip());
     if (f.length < 8 || !f[6].equals("typ") || f[0].isEmpty() || f[0].length() > 32) {
       return null;
     }

@@ -20,7 +20,7 @@ public record Crypto(int tag, String suite, List<String> keyParams, List<String>
   }
 
   static @Nullable Crypto parse(String v) {
-    String[] f = v.strip().split(" +");
+    String[] f = Fields.words(v.strip());
     if (f.length < 3) {
       return null;
     }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 public record Fingerprint(String hashFunction, String value) {
 
   static @Nullable Fingerprint parse(String v) {
-    String[] f = v.strip().split(" +");
+    String[] f = Fields.words(v.strip());
     return f.length == 2 && !f[0].isEmpty() && f[1].indexOf(':') > 0
         ? new Fingerprint(f[0].toLowerCase(Locale.ROOT), f[1])
         : null;

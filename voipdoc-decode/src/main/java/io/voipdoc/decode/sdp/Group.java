@@ -16,7 +16,7 @@ public record Group(String semantics, List<String> mids) {
   }
 
   static Group parse(String v) {
-    String[] f = v.strip().split(" +");
+    String[] f = Fields.words(v.strip());
     return new Group(f[0], List.of(f).subList(1, f.length));
   }
 }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 public record Rtcp(int port, @Nullable String address) {
 
   static @Nullable Rtcp parse(String v) {
-    String[] f = v.strip().split(" +");
+    String[] f = Fields.words(v.strip());
     long port = Fields.decimal(f[0], 65535);
     if (port < 0 || (f.length != 1 && f.length != 4)) {
       return null;

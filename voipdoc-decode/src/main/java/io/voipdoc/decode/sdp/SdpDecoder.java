@@ -20,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  */
 public final class SdpDecoder {
+  /** The roles of a=setup (RFC 4145 §4). */
+  private static final java.util.Set<String> SETUP_ROLES =
+      java.util.Set.of("active", "passive", "actpass", "holdconn");
+
   private SdpDecoder() {}
 
   /** Decodes with the default limits. */
@@ -182,7 +186,7 @@ public final class SdpDecoder {
         skipMedia = true;
         return;
       }
-      String[] f = value.split(" +");
+      String[] f = Fields.words(value);
       String[] port = f.length < 3 ? new String[0] : f[1].split("/", -1);
       if (port.length == 0
           || port.length > 2
@@ -277,7 +281,7 @@ public final class SdpDecoder {
         case "fingerprint" -> Fingerprint.parse(v) != null;
         case "rtcp" -> Rtcp.parse(v) != null;
         case "ptime", "maxptime" -> Fields.decimal(v.strip(), Integer.MAX_VALUE) >= 0;
-        case "setup" -> v.matches("active|passive|actpass|holdconn");
+        case "setup" -> SETUP_ROLES.contains(v);
         default -> true;
       };
     }

@@ -103,7 +103,7 @@ public final class SessionDescription {
   /** The session-level ice-options tokens (RFC 8839 §5.6). */
   public List<String> iceOptions() {
     String v = attribute("ice-options");
-    return v == null || v.isBlank() ? List.of() : List.of(v.strip().split(" +"));
+    return v == null || v.isBlank() ? List.of() : List.of(Fields.words(v.strip()));
   }
 
   /** The session-level ice-ufrag, or null. */
