@@ -53,6 +53,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Not thread-safe: one instance per stream of messages.
  */
 public final class SipCorrelator {
+  private @Nullable SipMessage sdpMessage;
+  private @Nullable SessionDescription sdp;
+
   /** How often capture time drives {@link #onTimer} from message timestamps: 1 s. */
   public static final long TIMER_INTERVAL_NANOS = 1_000_000_000L;
 
@@ -239,7 +242,7 @@ public final class SipCorrelator {
       // RFC 3264 §4 with RFC 3261 §13.2.1: an INVITE or UPDATE without a pending offer carries an
       // offer; an ACK or PRACK carries the answer to an offer made in a response
       boolean offer = !method.equals("ACK") && !method.equals("PRACK");
-      SessionDescription sdp = SdpDecoder.decode(body.data(), body.offset(), body.length());
+      SessionDescription sdp = sdpOf(m, body);
       SdpSeen seen =
           new SdpSeen(leg.callId(), leg.callerTag(), fromCaller ? toTag : fromTag, fromCaller, offer, sdp, e.frame(), e.source(), e.destination());
       sdpSink.onSdp(seen);
@@ -323,7 +326,7 @@ public final class SipCorrelator {
     if (body != null && status < 300) {
       boolean fromCaller = !tx.fromCaller;
       boolean offer = tx.request().sdp() == null;
-      SessionDescription sdp = SdpDecoder.decode(body.data(), body.offset(), body.length());
+      SessionDescription sdp = sdpOf(m, body);
       SdpSeen seen =
           new SdpSeen(leg.callId(), leg.callerTag(), toTag, fromCaller, offer, sdp, e.frame(), e.source(), e.destination());
       sdpSink.onSdp(seen);
@@ -500,12 +503,24 @@ public final class SipCorrelator {
     return a.equals(b) || (a.startsWith("+") ? a.substring(1) : a).equals(b.startsWith("+") ? b.substring(1) : b);
   }
 
-  private static boolean sharesMedia(SipMessage m, CallLeg other) {
+  /**
+   * The SDP body of {@code m}, decoded once: the summary, the offer/answer and the leg linking all
+   * read the same message's SDP.
+   */
+  private SessionDescription sdpOf(SipMessage m, BodyPart body) {
+    if (m != sdpMessage || sdp == null) {
+      sdpMessage = m;
+      sdp = SdpDecoder.decode(body.data(), body.offset(), body.length());
+    }
+    return sdp;
+  }
+
+  private boolean sharesMedia(SipMessage m, CallLeg other) {
     BodyPart body = m.sdp();
     if (body == null || other.inviteOffer == null) {
       return false;
     }
-    SessionDescription sdp = SdpDecoder.decode(body.data(), body.offset(), body.length());
+    SessionDescription sdp = sdpOf(m, body);
     for (MediaDescription a : sdp.media()) {
       for (MediaDescription b : other.inviteOffer.sdp().media()) {
         if (a.port() != 0 && a.port() == b.port() && a.effectiveAddress() != null
@@ -728,7 +743,7 @@ public final class SipCorrelator {
     return callId + "|" + cseq.number() + "|" + tag(from) + "|" + sentBy + "|" + method;
   }
 
-  private static SipEvent event(SipMessage m, Packet packet, String method, boolean repeat) {
+  private SipEvent event(SipMessage m, Packet packet, String method, boolean repeat) {
     String firstLine =
         m.isRequest()
             ? m.method() + " " + m.requestUriText() + " " + m.version()
@@ -751,7 +766,7 @@ public final class SipCorrelator {
         m.isRequest() ? -1 : m.statusCode(),
         cseq == null ? -1 : cseq.number(),
         callId == null ? "" : callId,
-        body == null ? null : summary(SdpDecoder.decode(body.data(), body.offset(), body.length())),
+        body == null ? null : summary(sdpOf(m, body)),
         repeat,
         m.isRequest() ? m.userAgent() : m.server(),
         top == null ? null : top.port() < 0 ? top.host() : top.host() + ":" + top.port(),
