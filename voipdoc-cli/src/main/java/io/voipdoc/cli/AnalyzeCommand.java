@@ -1,8 +1,5 @@
 package io.voipdoc.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.incident.Incident;
 import io.voipdoc.correlate.incident.IncidentCorrelator;
@@ -40,11 +37,6 @@ import picocli.CommandLine.Spec;
     description = "Finds out why calls fail: named causes with the frames that prove them and advice.")
 final class AnalyzeCommand implements Callable<Integer> {
 
-  /** Output formats of this command. */
-  enum Format {
-    text,
-    json
-  }
 
   /** Severities {@code --fail-on} accepts. */
   enum FailOn {
@@ -58,7 +50,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   List<String> captures = new ArrayList<>();
 
   @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-  Format format = Format.text;
+  OutputFormat format = OutputFormat.text;
 
   @Mixin LanguageOption language = new LanguageOption();
 
@@ -82,7 +74,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     FindingText text = new FindingText(messages.locale());
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Format.json) {
+    if (format == OutputFormat.json) {
       json(incident, findings, result, text, messages, out);
     } else {
       AnalyzeText.render(incident, findings, result, text, messages, out);
@@ -169,10 +161,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     doc.put("anomalies", damage);
     doc.put("unreadable", result.unreadable());
-    new ObjectMapper()
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-        .writeValue(out, doc);
-    out.println();
+    OutputFormat.writeJson(out, doc);
   }
 }

@@ -1,8 +1,5 @@
 package io.voipdoc.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.CallLeg;
@@ -50,7 +47,7 @@ final class CallsCommand implements Callable<Integer> {
       names = "--format",
       defaultValue = "text",
       description = "text or json (default: ${DEFAULT-VALUE})")
-  InfoCommand.Format format = InfoCommand.Format.text;
+  OutputFormat format = OutputFormat.text;
 
   @Mixin LanguageOption language = new LanguageOption();
 
@@ -92,7 +89,7 @@ final class CallsCommand implements Callable<Integer> {
     Messages messages = language.messages();
     Found found = correlate(captures, correlationHeaders, messages);
     PrintWriter out = spec.commandLine().getOut();
-    if (format == InfoCommand.Format.json) {
+    if (format == OutputFormat.json) {
       List<Map<String, Object>> rows = new ArrayList<>();
       for (Call c : found.calls()) {
         rows.add(json(c));
@@ -100,11 +97,7 @@ final class CallsCommand implements Callable<Integer> {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("calls", rows);
       doc.put("unreadable", found.result().unreadable());
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-          .writeValue(out, doc);
-      out.println();
+      OutputFormat.writeJson(out, doc);
     } else {
       CallTable.render(found.calls(), messages, out);
     }

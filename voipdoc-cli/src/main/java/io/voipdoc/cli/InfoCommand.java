@@ -1,8 +1,5 @@
 package io.voipdoc.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.voipdoc.capture.Anomaly;
 import io.voipdoc.capture.AnomalyLog;
 import io.voipdoc.capture.CaptureInput;
@@ -40,11 +37,6 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Describes captures: format, link types, packets, time span, contents, damage.")
 final class InfoCommand implements Callable<Integer> {
 
-  /** Output formats of this command. */
-  enum Format {
-    text,
-    json
-  }
 
   @Spec CommandSpec spec;
 
@@ -58,7 +50,7 @@ final class InfoCommand implements Callable<Integer> {
       names = "--format",
       defaultValue = "text",
       description = "text or json (default: ${DEFAULT-VALUE})")
-  Format format = Format.text;
+  OutputFormat format = OutputFormat.text;
 
   @Mixin LanguageOption language = new LanguageOption();
 
@@ -84,16 +76,11 @@ final class InfoCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Format.json) {
+    if (format == OutputFormat.json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("inputs", summaries);
       doc.put("unreadable", unreadable);
-      ObjectMapper json =
-          new ObjectMapper()
-              .enable(SerializationFeature.INDENT_OUTPUT)
-              .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      json.writeValue(out, doc);
-      out.println();
+      OutputFormat.writeJson(out, doc);
     } else {
       InfoText.render(summaries, messages, out);
     }

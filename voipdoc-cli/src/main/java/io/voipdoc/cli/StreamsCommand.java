@@ -1,8 +1,5 @@
 package io.voipdoc.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.voipdoc.correlate.incident.IncidentCorrelator;
 import io.voipdoc.correlate.media.RtpStream;
 import java.io.IOException;
@@ -29,13 +26,6 @@ import picocli.CommandLine.Spec;
     description = "Lists the RTP streams of captures with packets, loss, delta and jitter.")
 final class StreamsCommand implements Callable<Integer> {
 
-  /** Output formats of this command. */
-  enum Format {
-    text,
-    json
-  }
-
-  /** Capture time between two expiry passes of the correlator. */
 
   @Spec CommandSpec spec;
 
@@ -49,7 +39,7 @@ final class StreamsCommand implements Callable<Integer> {
       names = "--format",
       defaultValue = "text",
       description = "text or json (default: ${DEFAULT-VALUE})")
-  Format format = Format.text;
+  OutputFormat format = OutputFormat.text;
 
   @Mixin LanguageOption language = new LanguageOption();
 
@@ -60,7 +50,7 @@ final class StreamsCommand implements Callable<Integer> {
     Pipeline.Result result = Pipeline.run(captures, correlator, messages);
     List<RtpStream> streams = correlator.finish().streams();
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Format.json) {
+    if (format == OutputFormat.json) {
       List<Map<String, Object>> rows = new ArrayList<>();
       for (RtpStream s : streams) {
         rows.add(json(s));
@@ -68,11 +58,7 @@ final class StreamsCommand implements Callable<Integer> {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("streams", rows);
       doc.put("unreadable", result.unreadable());
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-          .writeValue(out, doc);
-      out.println();
+      OutputFormat.writeJson(out, doc);
     } else {
       StreamsText.render(streams, messages, out);
     }

@@ -53,6 +53,16 @@ public final class Incidents {
     return correlator.finish();
   }
 
+  /** The findings of one rule on captures of a lab scenario, read in the order given. */
+  public static List<Finding> findingsInLab(Rule rule, String scenario, String... captures) {
+    return findings(rule, java.util.Arrays.stream(captures).map(c -> lab(scenario, c)).toArray(Path[]::new));
+  }
+
+  /** Where evidence points, as {@code file#frame} ({@code -} for an absence). */
+  public static String at(Evidence e) {
+    return e.frame() == null ? "-" : Path.of(e.frame().input()).getFileName() + "#" + e.frame().number();
+  }
+
   /** The findings of one rule on the captures. */
   public static List<Finding> findings(Rule rule, Path... captures) {
     return Diagnoser.diagnose(of(captures), List.of(rule));

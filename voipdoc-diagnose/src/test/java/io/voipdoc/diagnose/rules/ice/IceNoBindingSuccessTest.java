@@ -1,13 +1,12 @@
 package io.voipdoc.diagnose.rules.ice;
 
+import static io.voipdoc.diagnose.Incidents.findingsInLab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voipdoc.diagnose.Evidence;
 import io.voipdoc.diagnose.Finding;
 import io.voipdoc.diagnose.Incidents;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,19 +15,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IceNoBindingSuccessTest {
   private static final IceNoBindingSuccess RULE = new IceNoBindingSuccess();
 
-  static List<Finding> lab(io.voipdoc.diagnose.Rule rule, String scenario, String... captures) {
-    return Incidents.findings(
-        rule, Arrays.stream(captures).map(c -> Incidents.lab(scenario, c)).toArray(Path[]::new));
-  }
 
-  static String at(Evidence e) {
-    return e.frame() == null ? "-" : Path.of(e.frame().input()).getFileName() + "#" + e.frame().number();
-  }
 
   @Test
   void fires_when_one_sides_checks_are_never_answered() {
     List<Finding> found =
-        lab(RULE, "ice-no-binding-success", "nat1-wan.pcapng", "nat2-wan.pcapng", "pbx.pcapng");
+        findingsInLab(RULE, "ice-no-binding-success", "nat1-wan.pcapng", "nat2-wan.pcapng", "pbx.pcapng");
     assertEquals(1, found.size(), found.toString());
     Finding f = found.get(0);
     assertEquals("call 1", f.subject());
@@ -44,7 +36,7 @@ class IceNoBindingSuccessTest {
             "nat1-wan.pcapng#31",
             "nat1-wan.pcapng#37",
             "nat2-wan.pcapng#37"),
-        f.evidence().stream().map(IceNoBindingSuccessTest::at).toList());
+        f.evidence().stream().map(Incidents::at).toList());
     Evidence srflx = f.evidence().get(1);
     assertEquals("seen_elsewhere", f.evidence().get(2).key());
     assertEquals(List.of("203.0.113.11:14214", "203.0.113.12:10888"), srflx.args().subList(0, 2));
@@ -54,10 +46,10 @@ class IceNoBindingSuccessTest {
   @Test
   void fires_when_only_private_candidates_are_checked_from_the_lan() {
     List<Finding> found =
-        lab(RULE, "ice-only-private-candidates", "nat1-lan.pcapng", "nat1-wan.pcapng", "pbx.pcapng");
+        findingsInLab(RULE, "ice-only-private-candidates", "nat1-lan.pcapng", "nat1-wan.pcapng", "pbx.pcapng");
     assertEquals(1, found.size());
     assertEquals("192.168.1.10", found.get(0).titleArgs().get(0));
-    List<String> cited = found.get(0).evidence().stream().map(IceNoBindingSuccessTest::at).toList();
+    List<String> cited = found.get(0).evidence().stream().map(Incidents::at).toList();
     // checks from the LAN, and the same checks leaving the NAT on its WAN side
     assertTrue(cited.contains("nat1-lan.pcapng#20"), cited.toString());
     assertTrue(cited.contains("nat1-wan.pcapng#16"), cited.toString());
@@ -65,8 +57,8 @@ class IceNoBindingSuccessTest {
 
   @Test
   void silent_when_checks_succeed_in_both_directions() {
-    assertTrue(lab(RULE, "ice-call", "nat1-wan.pcapng", "nat2-wan.pcapng", "pbx.pcapng").isEmpty());
-    assertTrue(lab(RULE, "turn-relay-call", "nat2-wan.pcapng", "pbx.pcapng", "turn.pcapng").isEmpty());
+    assertTrue(findingsInLab(RULE, "ice-call", "nat1-wan.pcapng", "nat2-wan.pcapng", "pbx.pcapng").isEmpty());
+    assertTrue(findingsInLab(RULE, "turn-relay-call", "nat2-wan.pcapng", "pbx.pcapng", "turn.pcapng").isEmpty());
   }
 
   @ParameterizedTest

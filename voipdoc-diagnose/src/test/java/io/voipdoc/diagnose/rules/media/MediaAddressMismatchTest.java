@@ -1,13 +1,11 @@
 package io.voipdoc.diagnose.rules.media;
 
-import static io.voipdoc.diagnose.rules.media.NoMediaTest.at;
+import static io.voipdoc.diagnose.Incidents.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voipdoc.diagnose.Finding;
 import io.voipdoc.diagnose.Incidents;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +15,7 @@ class MediaAddressMismatchTest {
   private static final MediaAddressMismatch RULE = new MediaAddressMismatch();
 
   private static List<Finding> lab(String scenario, String... captures) {
-    return Incidents.findings(
-        RULE, Arrays.stream(captures).map(c -> Incidents.lab(scenario, c)).toArray(Path[]::new));
+    return Incidents.findingsInLab(RULE, scenario, captures);
   }
 
   @Test

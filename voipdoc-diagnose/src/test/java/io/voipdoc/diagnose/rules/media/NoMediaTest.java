@@ -1,5 +1,6 @@
 package io.voipdoc.diagnose.rules.media;
 
+import static io.voipdoc.diagnose.Incidents.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.voipdoc.diagnose.Evidence;
 import io.voipdoc.diagnose.Finding;
 import io.voipdoc.diagnose.Incidents;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -89,7 +89,4 @@ class NoMediaTest {
     assertTrue(Incidents.findings(RULE, Incidents.corpus(name)).isEmpty());
   }
 
-  static String at(Evidence e) {
-    return e.frame() == null ? "-" : Path.of(e.frame().input()).getFileName() + "#" + e.frame().number();
-  }
 }

@@ -1,6 +1,6 @@
 package io.voipdoc.diagnose.rules.media;
 
-import static io.voipdoc.diagnose.rules.media.NoMediaTest.at;
+import static io.voipdoc.diagnose.Incidents.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,9 +16,7 @@ class OneWayAudioTest {
   private static final OneWayAudio RULE = new OneWayAudio();
 
   private static List<Finding> lab(String scenario, String... captures) {
-    return Incidents.findings(
-        RULE,
-        java.util.Arrays.stream(captures).map(c -> Incidents.lab(scenario, c)).toArray(java.nio.file.Path[]::new));
+    return Incidents.findingsInLab(RULE, scenario, captures);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.voipdoc.diagnose.rules.media;
 
+import static io.voipdoc.diagnose.Incidents.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,9 +118,6 @@ class PoorQualityTest {
         Incidents.findings(RULE, Incidents.lab(scenario, a), Incidents.lab(scenario, b)).isEmpty());
   }
 
-  private static String at(Evidence e) {
-    return Path.of(e.frame().input()).getFileName() + "#" + e.frame().number();
-  }
 
   /**
    * Recipe: alice calls bob (INVITE with SDP, 200 with SDP, ACK), 10 s of G.711 both ways at 20

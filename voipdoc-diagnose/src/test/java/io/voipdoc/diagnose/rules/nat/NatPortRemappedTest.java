@@ -1,11 +1,12 @@
 package io.voipdoc.diagnose.rules.nat;
 
-import static io.voipdoc.diagnose.rules.nat.PrivateAddressInSdpTest.at;
-import static io.voipdoc.diagnose.rules.nat.PrivateAddressInSdpTest.lab;
+import static io.voipdoc.diagnose.Incidents.findingsInLab;
+import static io.voipdoc.diagnose.Incidents.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voipdoc.diagnose.Finding;
+import io.voipdoc.diagnose.Incidents;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,14 +17,14 @@ class NatPortRemappedTest {
 
   @Test
   void fires_when_media_leaves_the_nat_from_another_port_than_stun_learned() {
-    List<Finding> found = lab(RULE, "nat-port-remapped", "bob.pcapng", "nat1-lan.pcapng", "nat1-wan.pcapng");
+    List<Finding> found = findingsInLab(RULE, "nat-port-remapped", "bob.pcapng", "nat1-lan.pcapng", "nat1-wan.pcapng");
     assertEquals(1, found.size(), found.toString());
     Finding f = found.get(0);
     assertEquals("call 1", f.subject());
     assertEquals(List.of("203.0.113.11:43111", "203.0.113.11:13414"), f.titleArgs());
     assertEquals(
         List.of("nat1-lan.pcapng#7", "bob.pcapng#8", "bob.pcapng#11"),
-        f.evidence().stream().map(PrivateAddressInSdpTest::at).toList());
+        f.evidence().stream().map(Incidents::at).toList());
     assertEquals(List.of("192.168.1.10:12032", "203.0.113.11:43111"), f.evidence().get(0).args());
   }
 
@@ -36,6 +37,6 @@ class NatPortRemappedTest {
     "media-address-mismatch, bob.pcapng, pbx.pcapng",
   })
   void silent_when_the_nat_keeps_the_announced_port(String scenario, String a, String b) {
-    assertTrue(lab(RULE, scenario, a, b).isEmpty());
+    assertTrue(findingsInLab(RULE, scenario, a, b).isEmpty());
   }
 }

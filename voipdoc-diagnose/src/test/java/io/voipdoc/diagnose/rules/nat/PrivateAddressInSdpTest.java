@@ -1,14 +1,13 @@
 package io.voipdoc.diagnose.rules.nat;
 
+import static io.voipdoc.diagnose.Incidents.at;
+import static io.voipdoc.diagnose.Incidents.findingsInLab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voipdoc.diagnose.Evidence;
 import io.voipdoc.diagnose.Finding;
 import io.voipdoc.diagnose.Incidents;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,19 +16,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PrivateAddressInSdpTest {
   private static final PrivateAddressInSdp RULE = new PrivateAddressInSdp();
 
-  static List<Finding> lab(io.voipdoc.diagnose.Rule rule, String scenario, String... captures) {
-    return Incidents.findings(
-        rule, Arrays.stream(captures).map(c -> Incidents.lab(scenario, c)).toArray(Path[]::new));
-  }
 
-  static String at(Evidence e) {
-    return e.frame() == null ? "-" : Path.of(e.frame().input()).getFileName() + "#" + e.frame().number();
-  }
 
   @Test
   void fires_when_a_private_sdp_address_crosses_the_internet_unchanged() {
     List<Finding> found =
-        lab(RULE, "private-address-in-sdp", "bob.pcapng", "nat1-lan.pcapng", "pbx.pcapng");
+        findingsInLab(RULE, "private-address-in-sdp", "bob.pcapng", "nat1-lan.pcapng", "pbx.pcapng");
     assertEquals(1, found.size(), found.toString());
     Finding f = found.get(0);
     assertEquals("call 1", f.subject());
@@ -43,7 +35,7 @@ class PrivateAddressInSdpTest {
 
   @Test
   void silent_when_the_lan_capture_alone_shows_a_private_source() {
-    assertTrue(lab(RULE, "private-address-in-sdp", "nat1-lan.pcapng").isEmpty());
+    assertTrue(findingsInLab(RULE, "private-address-in-sdp", "nat1-lan.pcapng").isEmpty());
   }
 
   @ParameterizedTest
@@ -57,7 +49,7 @@ class PrivateAddressInSdpTest {
     "ice-call, nat1-wan.pcapng, pbx.pcapng",
   })
   void silent_when_stun_ice_or_the_proxy_fixes_the_address(String scenario, String a, String b) {
-    assertTrue(lab(RULE, scenario, a, b).isEmpty());
+    assertTrue(findingsInLab(RULE, scenario, a, b).isEmpty());
   }
 
   @Test

@@ -1,12 +1,12 @@
 package io.voipdoc.diagnose.rules.nat;
 
+import static io.voipdoc.diagnose.Incidents.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voipdoc.diagnose.Evidence;
 import io.voipdoc.diagnose.Finding;
 import io.voipdoc.diagnose.Incidents;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,7 +84,4 @@ class SipAlgTamperingTest {
             .isEmpty());
   }
 
-  private static String at(Evidence e) {
-    return Path.of(e.frame().input()).getFileName() + "#" + e.frame().number();
-  }
 }
