@@ -7,8 +7,10 @@ import io.voipdoc.correlate.media.RtpStream;
 import io.voipdoc.correlate.media.StunServerExchange;
 import io.voipdoc.correlate.media.TlsConnectionSeen;
 import io.voipdoc.correlate.sip.Call;
+import io.voipdoc.correlate.sip.KeepAlive;
 import io.voipdoc.correlate.sip.Registration;
 import io.voipdoc.correlate.sip.SourceActivity;
+import io.voipdoc.correlate.sip.Subscription;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param icmpErrors ICMP and ICMPv6 errors
  * @param sources per source address, the requests that started something (initial INVITEs, new
  *     REGISTERs, out-of-dialog requests) and how they were answered, in the order first seen
+ * @param subscriptions SUBSCRIBE/NOTIFY subscriptions outside any call, in start order
+ * @param keepAlives OPTIONS pings outside any dialog, per source and destination
  */
 public record Incident(
     List<Call> calls,
@@ -37,7 +41,9 @@ public record Incident(
     List<StunServerExchange> stunServers,
     List<TlsConnectionSeen> tlsConnections,
     List<IcmpEvent> icmpErrors,
-    List<SourceActivity> sources) {
+    List<SourceActivity> sources,
+    List<Subscription> subscriptions,
+    List<KeepAlive> keepAlives) {
 
   /** The RTP streams linked to any leg of the call. */
   public List<RtpStream> streamsOf(Call call) {

@@ -61,7 +61,9 @@ public final class IncidentCorrelator implements MessageListener {
         media.serverExchanges(),
         media.tlsConnections(),
         media.icmpEvents(),
-        sip.sources());
+        sip.sources(),
+        sip.subscriptions(),
+        sip.keepAlives());
   }
 
   private void tick(Packet p) {

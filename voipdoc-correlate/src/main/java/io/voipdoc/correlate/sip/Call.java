@@ -137,6 +137,38 @@ public final class Call {
     return out;
   }
 
+  /** Transfers (REFER) requested in any dialog of any leg, in order. */
+  public List<Refer> transfers() {
+    List<Refer> out = new ArrayList<>(0);
+    for (CallLeg l : legs) {
+      for (Dialog d : l.dialogs()) {
+        out.addAll(d.refers());
+      }
+    }
+    return out;
+  }
+
+  /** The transfer in another call that this call was started for, or null. */
+  public @Nullable Refer transferOf() {
+    for (CallLeg l : legs) {
+      if (l.transferOf() != null) {
+        return l.transferOf();
+      }
+    }
+    return null;
+  }
+
+  /** SUBSCRIBE/NOTIFY subscriptions inside the dialogs of any leg, in order. */
+  public List<Subscription> subscriptions() {
+    List<Subscription> out = new ArrayList<>(0);
+    for (CallLeg l : legs) {
+      for (Dialog d : l.dialogs()) {
+        out.addAll(d.subscriptions());
+      }
+    }
+    return out;
+  }
+
   /** SIP messages of every leg, retransmissions included. */
   public int messages() {
     int n = 0;

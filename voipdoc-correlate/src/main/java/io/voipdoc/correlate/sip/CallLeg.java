@@ -28,6 +28,8 @@ public final class CallLeg {
   private final List<ReasonSeen> reasons = new ArrayList<>(0);
   private final List<SipEvent> byes = new ArrayList<>(1);
   private final List<Party> byeParties = new ArrayList<>(1);
+  private final List<SipEvent> intervalTooSmall = new ArrayList<>(0);
+  private @Nullable Refer transferOf;
   private int inviteRequests;
   private int droppedEvents;
   private long closedAtNanos = -1;
@@ -145,6 +147,16 @@ public final class CallLeg {
   /** Reason headers seen on BYE, CANCEL and responses. */
   public List<ReasonSeen> reasons() {
     return Collections.unmodifiableList(reasons);
+  }
+
+  /** The 422 Session Interval Too Small responses to the setup (RFC 4028 §6), in order. */
+  public List<SipEvent> sessionIntervalTooSmall() {
+    return Collections.unmodifiableList(intervalTooSmall);
+  }
+
+  /** The transfer (REFER in another call) this leg was started for, or null. */
+  public @Nullable Refer transferOf() {
+    return transferOf;
   }
 
   /** INVITE requests seen, retransmissions and re-INVITEs included. */
@@ -312,6 +324,14 @@ public final class CallLeg {
 
   void dialog(Dialog d) {
     dialogs.add(d);
+  }
+
+  void intervalTooSmall(SipEvent e) {
+    intervalTooSmall.add(e);
+  }
+
+  void transferOf(Refer r) {
+    transferOf = r;
   }
 
   void reason(ReasonSeen r) {

@@ -44,6 +44,10 @@ public final class Dialog {
   private final List<HoldChange> holds = new ArrayList<>(0);
   private final List<Refer> refers = new ArrayList<>(0);
   private long sessionExpires = -1;
+  private @Nullable String refresher;
+  private long minSe = -1;
+  private final List<SipEvent> sessionRefreshes = new ArrayList<>(0);
+  private final List<Subscription> subscriptions = new ArrayList<>(0);
   private int keepAlives;
   private final boolean[] held = new boolean[2];
   private @Nullable SdpSeen pendingOffer;
@@ -138,6 +142,49 @@ public final class Dialog {
     return sessionExpires;
   }
 
+  /** Who refreshes the session (RFC 4028 §4 refresher: {@code uac} or {@code uas}), or null. */
+  public @Nullable String sessionRefresher() {
+    return refresher;
+  }
+
+  /** The Min-SE (RFC 4028 §5) last seen in the dialog's requests or 2xx, in seconds, or -1. */
+  public long minSe() {
+    return minSe;
+  }
+
+  /**
+   * The 2xx responses to session refreshes: re-INVITEs and UPDATEs answered after the dialog was
+   * confirmed (RFC 4028 §7.4, §9), in order.
+   */
+  public List<SipEvent> sessionRefreshes() {
+    return Collections.unmodifiableList(sessionRefreshes);
+  }
+
+  /**
+   * Whether the dialog ended at its session expiry: a session interval was agreed, no refresh
+   * followed the last 2xx, and the BYE came when a UA gives up on a missing refresh (RFC 4028 §10:
+   * the interval minus the smaller of 32 s and a third of it), within {@link
+   * #EXPIRY_SLACK_NANOS}. The classic drop of a session timer that nobody refreshes.
+   */
+  public boolean endedAtSessionExpiry() {
+    if (sessionExpires <= 0 || bye == null || confirmed == null) {
+      return false;
+    }
+    SipEvent last = sessionRefreshes.isEmpty() ? confirmed : sessionRefreshes.get(sessionRefreshes.size() - 1);
+    long interval = sessionExpires * 1_000_000_000L;
+    long giveUp = interval - Math.min(32_000_000_000L, interval / 3);
+    long after = bye.timeNanos() - last.timeNanos();
+    return after >= giveUp - EXPIRY_SLACK_NANOS && after <= interval + EXPIRY_SLACK_NANOS;
+  }
+
+  /** Tolerance around the expected BYE of {@link #endedAtSessionExpiry()}: 2 s. */
+  public static final long EXPIRY_SLACK_NANOS = 2_000_000_000L;
+
+  /** SUBSCRIBE/NOTIFY subscriptions in this dialog, REFER's implicit one excepted. */
+  public List<Subscription> subscriptions() {
+    return Collections.unmodifiableList(subscriptions);
+  }
+
   /** How many in-dialog OPTIONS (keep-alives) were sent. */
   public int keepAlives() {
     return keepAlives;
@@ -170,8 +217,35 @@ public final class Dialog {
     sessionExpires = seconds;
   }
 
+  void sessionTimer(@Nullable String refresher, long minSe) {
+    if (refresher != null) {
+      this.refresher = refresher;
+    }
+    if (minSe >= 0) {
+      this.minSe = minSe;
+    }
+  }
+
+  void sessionRefresh(SipEvent ok) {
+    sessionRefreshes.add(ok);
+  }
+
+  void subscription(Subscription s) {
+    subscriptions.add(s);
+  }
+
   void keepAlive() {
     keepAlives++;
+  }
+
+  /** The REFER already seen from {@code by} with this CSeq (a proxied copy), or null. */
+  @Nullable Refer refer(Party by, long cseq) {
+    for (Refer r : refers) {
+      if (r.by() == by && r.request().cseq() == cseq) {
+        return r;
+      }
+    }
+    return null;
   }
 
   void refer(Refer r) {

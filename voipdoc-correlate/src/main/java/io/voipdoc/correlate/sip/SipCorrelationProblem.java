@@ -9,6 +9,10 @@ public enum SipCorrelationProblem {
   TOO_MANY_CALLS("sipcorr.too_many_calls"),
   /** More registrations than {@link SipCorrelatorConfig#maxRegistrations()}. */
   TOO_MANY_REGISTRATIONS("sipcorr.too_many_registrations"),
+  /** More out-of-dialog subscriptions than {@link SipCorrelator#MAX_SUBSCRIPTIONS}: not followed. */
+  TOO_MANY_SUBSCRIPTIONS("sipcorr.too_many_subscriptions"),
+  /** More OPTIONS ping pairs than {@link SipCorrelator#MAX_KEEPALIVE_PAIRS}: not followed. */
+  TOO_MANY_KEEPALIVE_PAIRS("sipcorr.too_many_keepalive_pairs"),
   /** A leg or registration had more messages than {@link SipCorrelatorConfig#maxEventsPerLeg()}. */
   TOO_MANY_MESSAGES("sipcorr.too_many_messages"),
   /** A SIP message without the Call-ID, CSeq, From or Via needed to place it. */

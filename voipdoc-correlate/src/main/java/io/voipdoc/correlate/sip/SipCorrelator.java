@@ -50,6 +50,14 @@ import org.jspecify.annotations.Nullable;
  * it, and with the same calling number (From user), the same called number (Request-URI or To
  * user), or an SDP media address:port of the other leg's offer. Otherwise it starts a new call.
  *
+ * <p><b>Transfers, subscriptions, keep-alives</b>: a REFER in a dialog becomes a {@link Refer}
+ * (copies a proxy forwards, same CSeq, count once) with the progress its NOTIFYs report; a new leg
+ * within {@link #TRANSFER_LINK_WINDOW_NANOS} is the transfer's call when its Replaces names the
+ * replaced dialog, or when it calls the Refer-To user and carries Referred-By or comes from the
+ * REFER's receiver. SUBSCRIBE/NOTIFY (RFC 6665) become {@link Subscription}s, in the dialog of a
+ * call or on their own; out-of-dialog OPTIONS are {@link KeepAlive} pings per source and
+ * destination. Session timers (RFC 4028) are kept on the {@link Dialog}.
+ *
  * <p>Not thread-safe: one instance per stream of messages.
  */
 public final class SipCorrelator {
@@ -68,6 +76,15 @@ public final class SipCorrelator {
    */
   public static final int MAX_SOURCES = 4096;
 
+  /** Out-of-dialog subscriptions kept; beyond, new ones are reported and not followed. */
+  public static final int MAX_SUBSCRIPTIONS = 4096;
+
+  /** Source/destination pairs of OPTIONS pings kept; beyond, new pairs are reported and not followed. */
+  public static final int MAX_KEEPALIVE_PAIRS = 1024;
+
+  /** Transfers a new INVITE may be the result of: REFERs accepted within this window before it. */
+  public static final long TRANSFER_LINK_WINDOW_NANOS = 32_000_000_000L;
+
   /** Codec names shown in an SDP summary before eliding. */
   private static final int SUMMARY_CODECS = 4;
 
@@ -81,6 +98,10 @@ public final class SipCorrelator {
   private final LinkedHashMap<Integer, Call> open = new LinkedHashMap<>();
   private final Map<String, Transaction> transactions = new HashMap<>();
   private final Map<Transaction, Refer> refers = new HashMap<>();
+  private final ArrayDeque<Refer> recentRefers = new ArrayDeque<>();
+  private final LinkedHashMap<String, Subscription> subscriptions = new LinkedHashMap<>();
+  private final Map<String, Subscription> openSubscribes = new HashMap<>();
+  private final LinkedHashMap<String, KeepAlive> keepAlives = new LinkedHashMap<>();
   private final Map<String, Call> correlation = new HashMap<>();
   private final ArrayDeque<CallLeg> recent = new ArrayDeque<>();
   private final LinkedHashMap<String, Registration> registering = new LinkedHashMap<>();
@@ -121,6 +142,19 @@ public final class SipCorrelator {
     return List.copyOf(sources.values());
   }
 
+  /**
+   * Subscriptions outside any call (SUBSCRIBE/NOTIFY with a Call-ID of their own), in the order
+   * they started; at most {@link #MAX_SUBSCRIPTIONS}.
+   */
+  public List<Subscription> subscriptions() {
+    return List.copyOf(subscriptions.values());
+  }
+
+  /** OPTIONS pings outside any dialog, per source and destination, in the order first seen. */
+  public List<KeepAlive> keepAlives() {
+    return List.copyOf(keepAlives.values());
+  }
+
   /** Requests from sources beyond {@link #MAX_SOURCES}, counted only. */
   public long untrackedRequests() {
     return untrackedRequests;
@@ -156,6 +190,12 @@ public final class SipCorrelator {
       if (!m.isRequest() || !method.equals("INVITE")) {
         otherMessages++;
         outOfDialog(m, packet, method, to);
+        String key = transactionKey(callId, cseq, from, via.get(0), method);
+        switch (method) {
+          case "OPTIONS" -> keepAlive(m, packet, key, to);
+          case "SUBSCRIBE", "NOTIFY" -> subscription(m, packet, method, key, callId, cseq, null, false);
+          default -> { }
+        }
         return;
       }
       leg = startLeg(m, packet, callId, from, to);
@@ -219,14 +259,27 @@ public final class SipCorrelator {
       case "REFER" -> {
         Transaction t = open(leg, key, e, fromCaller, false);
         if (dialog != null) {
-          Refer r = new Refer(e, fromCaller ? Party.CALLER : Party.CALLEE, m.header("Refer-To"));
-          dialog.refer(r);
+          Party by = fromCaller ? Party.CALLER : Party.CALLEE;
+          Refer r = dialog.refer(by, m.cseq().number());
+          if (r == null) {
+            r = new Refer(e, by, m.header("Refer-To"), m.header("Referred-By"));
+            dialog.refer(r);
+            recentRefers.addLast(r);
+          } else {
+            r.copy(e);
+          }
           refers.put(t, r);
         }
       }
       case "NOTIFY" -> {
         open(leg, key, e, fromCaller, false);
-        notifyRefer(m, dialog);
+        if (!notifyRefer(m, e, dialog)) {
+          subscription(m, packet, method, key, leg.callId(), m.cseq(), dialog, true);
+        }
+      }
+      case "SUBSCRIBE" -> {
+        open(leg, key, e, fromCaller, false);
+        subscription(m, packet, method, key, leg.callId(), m.cseq(), dialog, true);
       }
       case "OPTIONS" -> {
         open(leg, key, e, fromCaller, false);
@@ -261,21 +314,130 @@ public final class SipCorrelator {
     return t;
   }
 
-  /** A NOTIFY for a REFER subscription carries the transferred call's status line (RFC 3515). */
-  private void notifyRefer(SipMessage m, @Nullable Dialog dialog) {
+  /**
+   * A NOTIFY for a REFER subscription carries the transferred call's status line (RFC 3515 §2.4.5);
+   * its Event id, when given, is the REFER's CSeq (§2.4.6). Returns whether it was one.
+   */
+  private boolean notifyRefer(SipMessage m, SipEvent e, @Nullable Dialog dialog) {
     String event = m.header("Event");
     if (dialog == null || event == null || !event.trim().toLowerCase(java.util.Locale.ROOT).startsWith("refer")
         || dialog.refers().isEmpty()) {
-      return;
+      return false;
     }
-    BodyPart body = m.body();
+    List<Refer> list = dialog.refers();
+    Refer r = list.get(list.size() - 1);
+    String id = Subscription.parameter(event, "id");
+    if (id != null) {
+      for (Refer candidate : list) {
+        if (Long.toString(candidate.request().cseq()).equals(id)) {
+          r = candidate;
+        }
+      }
+    }
     // sipfrag = start-line ... (RFC 3420 §2); the first line here is "SIP/2.0 SP Status-Code ..."
-    String text = body.text();
-    if (text.startsWith("SIP/2.0 ") && text.length() >= 11) {
-      String code = text.substring(8, 11);
-      if (code.chars().allMatch(Character::isDigit)) {
-        List<Refer> list = dialog.refers();
-        list.get(list.size() - 1).notified(Integer.parseInt(code));
+    String text = m.body().text();
+    int code = -1;
+    if (text.startsWith("SIP/2.0 ") && text.length() >= 11 && text.substring(8, 11).chars().allMatch(Character::isDigit)) {
+      code = Integer.parseInt(text.substring(8, 11));
+    }
+    r.notified(e, m.cseq().number(), code, m.header("Subscription-State"));
+    return true;
+  }
+
+  /**
+   * A SUBSCRIBE or NOTIFY (RFC 6665): found by Call-ID and event package, or started. In a call's
+   * dialog ({@code dialog} given) it belongs to the dialog, else to {@link #subscriptions()}.
+   */
+  private void subscription(
+      SipMessage m, Packet packet, String method, String key, String callId, CSeq cseq,
+      @Nullable Dialog dialog, boolean inCall) {
+    if (m.isRequest()) {
+      String event = eventOf(m.header("Event"));
+      String id = callId + "|" + event;
+      Subscription s = inCall ? null : subscriptions.get(id);
+      if (inCall && dialog != null) {
+        for (Subscription d : dialog.subscriptions()) {
+          if (d.event().equals(event)) {
+            s = d;
+          }
+        }
+      }
+      SipEvent e = event(m, packet, method, false);
+      if (s == null) {
+        if (inCall && dialog == null) {
+          return;
+        }
+        if (!inCall && subscriptions.size() >= MAX_SUBSCRIPTIONS) {
+          anomalies.report(SipCorrelationProblem.TOO_MANY_SUBSCRIPTIONS.id(), e.frame().input(), e.frame().number(), -1,
+              "limit=" + MAX_SUBSCRIPTIONS + " callId=" + callId);
+          return;
+        }
+        s = new Subscription(callId, event, inCall, e, method.equals("SUBSCRIBE"));
+        if (inCall) {
+          dialog.subscription(s);
+        } else {
+          subscriptions.put(id, s);
+        }
+      }
+      if (method.equals("SUBSCRIBE")) {
+        s.subscribe(e, cseq.number(), m.expires());
+        if (openSubscribes.size() < MAX_SUBSCRIPTIONS) {
+          openSubscribes.put(key, s);
+        }
+      } else {
+        boolean repeat = !inCall && openSubscribes.containsKey(key);
+        s.notify(e, repeat, m.header("Subscription-State"));
+        if (!inCall && !repeat && openSubscribes.size() < MAX_SUBSCRIPTIONS) {
+          openSubscribes.put(key, s);
+        }
+      }
+    } else {
+      Subscription s = openSubscribes.get(key);
+      if (s != null && method.equals("SUBSCRIBE")) {
+        s.answer(event(m, packet, method, false), cseq.number(), m.expires());
+      }
+      if (s != null && m.statusCode() >= 200) {
+        openSubscribes.remove(key);
+      }
+    }
+  }
+
+  /** {@code Presence ; id=7} → {@code presence;id=7}: the package and its id (RFC 6665 §8.2.1). */
+  private static String eventOf(@Nullable String header) {
+    if (header == null) {
+      return "";
+    }
+    int semi = header.indexOf(';');
+    String pkg = (semi < 0 ? header : header.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
+    String id = semi < 0 ? null : Subscription.parameter(header.substring(semi), "id");
+    return id == null ? pkg : pkg + ";id=" + id;
+  }
+
+  /** An out-of-dialog OPTIONS request or its response: a keep-alive ping. */
+  private void keepAlive(SipMessage m, Packet packet, String key, NameAddr to) {
+    Endpoint src = Endpoint.source(packet);
+    Endpoint dst = Endpoint.destination(packet);
+    if (m.isRequest()) {
+      if (to.tag() != null) {
+        return;
+      }
+      String pair = src + "|" + dst;
+      KeepAlive k = keepAlives.get(pair);
+      SipEvent e = event(m, packet, "OPTIONS", false);
+      if (k == null) {
+        if (keepAlives.size() >= MAX_KEEPALIVE_PAIRS) {
+          anomalies.report(SipCorrelationProblem.TOO_MANY_KEEPALIVE_PAIRS.id(), e.frame().input(), e.frame().number(), -1,
+              "limit=" + MAX_KEEPALIVE_PAIRS + " pair=" + pair);
+          return;
+        }
+        k = new KeepAlive(e);
+        keepAlives.put(pair, k);
+      }
+      k.request(e, key);
+    } else {
+      KeepAlive k = keepAlives.get(dst + "|" + src);
+      if (k != null) {
+        k.answer(event(m, packet, "OPTIONS", false), key);
       }
     }
   }
@@ -301,9 +463,13 @@ public final class SipCorrelator {
     }
     reasons(leg, m, e);
     Dialog dialog = null;
-    if (tx.method().equals("INVITE") && leg.initialInvites.contains(tx)) {
+    boolean initial = tx.method().equals("INVITE") && leg.initialInvites.contains(tx);
+    if (initial) {
       if (status >= 200) {
         sourceAnswer(tx.request(), e);
+      }
+      if (status == 422) {
+        leg.intervalTooSmall(e);
       }
       dialog = setupResponse(leg, e, status, toTag);
     } else if (toTag != null) {
@@ -316,11 +482,21 @@ public final class SipCorrelator {
       long se = sessionExpires(m);
       if (se > 0) {
         dialog.sessionExpires(se);
+        String se2 = m.header("Session-Expires");
+        dialog.sessionTimer(Subscription.parameter(se2, "refresher"), decimal(m.header("Min-SE")));
+      }
+      // a 2xx to a re-INVITE or UPDATE of a confirmed dialog refreshes the session (RFC 4028 §7.4)
+      if (!initial && (tx.method().equals("INVITE") || tx.method().equals("UPDATE"))
+          && dialog.sessionExpires() > 0 && dialog.confirmed() != null && dialog.state() == Dialog.State.CONFIRMED) {
+        dialog.sessionRefresh(e);
       }
     }
     Refer r = refers.get(tx);
     if (r != null && status >= 200) {
-      r.status(status);
+      r.respond(e);
+    }
+    if (tx.method().equals("SUBSCRIBE")) {
+      subscription(m, packet, "SUBSCRIBE", key, leg.callId(), m.cseq(), dialog, true);
     }
     BodyPart body = m.sdp();
     if (body != null && status < 300) {
@@ -359,6 +535,28 @@ public final class SipCorrelator {
       d.confirm(e);
     }
     return d;
+  }
+
+  /** A header's leading delta-seconds ({@code Min-SE: 90;lr} → 90), or -1. */
+  private static long decimal(@Nullable String v) {
+    if (v == null) {
+      return -1;
+    }
+    String t = v.trim();
+    int end = 0;
+    while (end < t.length() && end < 10 && Character.isDigit(t.charAt(end))) {
+      end++;
+    }
+    return end == 0 ? -1 : Long.parseLong(t.substring(0, end));
+  }
+
+  /** The URI in a name-addr or addr-spec header value ({@code "Bob" <sip:b@h>;x=y} → {@code sip:b@h}). */
+  static SipUri uriOf(String value) {
+    int lt = value.indexOf('<');
+    int gt = lt < 0 ? -1 : value.indexOf('>', lt);
+    String uri = lt >= 0 && gt > lt ? value.substring(lt + 1, gt) : value.trim();
+    int semi = lt < 0 ? uri.indexOf(';') : -1;
+    return SipUri.parse(semi < 0 ? uri : uri.substring(0, semi));
   }
 
   private static long sessionExpires(SipMessage m) {
@@ -426,7 +624,40 @@ public final class SipCorrelator {
     }
     legs.put(callId, leg);
     recent.addLast(leg);
+    linkTransfer(leg, m, called);
     return leg;
+  }
+
+  /**
+   * Whether a new leg is the call a recent transfer asked for: its Replaces header (RFC 3891) names
+   * the dialog an attended transfer replaces; or it calls the Refer-To user and either carries
+   * Referred-By (RFC 3892) or comes from the address the REFER was sent to (the transferee).
+   */
+  private void linkTransfer(CallLeg leg, SipMessage m, @Nullable String called) {
+    long t = leg.invite().timeNanos();
+    while (!recentRefers.isEmpty()
+        && (t - recentRefers.peekFirst().request().timeNanos() > TRANSFER_LINK_WINDOW_NANOS
+            || recentRefers.size() > config.maxLinkCandidates())) {
+      recentRefers.pollFirst();
+    }
+    String replaces = m.header("Replaces");
+    String replacesId = replaces == null ? null : replaces.split(";", 2)[0].trim();
+    boolean referred = m.header("Referred-By") != null;
+    Iterator<Refer> it = recentRefers.descendingIterator();
+    while (it.hasNext()) {
+      Refer r = it.next();
+      if (r.transferLeg() != null || r.status() >= 300) {
+        continue;
+      }
+      boolean match = replacesId != null
+          ? replacesId.equals(r.replaces())
+          : same(called, r.referToUser()) && (referred || r.sentTo(leg.caller()));
+      if (match) {
+        r.transferLeg(leg);
+        leg.transferOf(r);
+        return;
+      }
+    }
   }
 
   /** Keys under which another leg can find this one: its Call-ID and its correlation headers. */
@@ -706,6 +937,7 @@ public final class SipCorrelator {
       for (Transaction t : l.transactions()) {
         transactions.remove(t.key, t);
         refers.remove(t);
+        openSubscribes.remove(t.key);
       }
       l.close(Math.max(closedAt, l.lastActivityNanos()), Math.max(talkEnd, l.lastActivityNanos()));
       if (l.droppedEvents() > 0) {

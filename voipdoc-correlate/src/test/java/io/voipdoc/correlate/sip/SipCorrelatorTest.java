@@ -85,7 +85,8 @@ class SipCorrelatorTest {
     Refer r = w.finish().calls.get(0).firstLeg().dialogs().get(0).refers().get(0);
     assertEquals("<sip:carol@example.com>", r.referTo());
     assertEquals(202, r.status());
-    assertEquals(200, r.outcome());
+    assertEquals(200, r.notifiedStatus());
+    assertEquals(Refer.Outcome.COMPLETED, r.outcome());
   }
 
   @Test
