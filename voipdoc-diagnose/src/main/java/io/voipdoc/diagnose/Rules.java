@@ -13,6 +13,7 @@ import io.voipdoc.diagnose.rules.security.TollFraudScan;
 import io.voipdoc.diagnose.rules.signalling.AclRejected403;
 import io.voipdoc.diagnose.rules.signalling.CallDropsAfter32s;
 import io.voipdoc.diagnose.rules.signalling.NatBindingExpired;
+import io.voipdoc.diagnose.rules.signalling.ReferNotDelivered;
 import io.voipdoc.diagnose.rules.signalling.RegistrationFailed;
 import io.voipdoc.diagnose.rules.signalling.SdpRejected488;
 import io.voipdoc.diagnose.rules.signalling.SignallingUnreachable;
@@ -32,6 +33,7 @@ public final class Rules {
           new CallDropsAfter32s(),
           new NatBindingExpired(),
           new TlsHandshakeFailure(),
+          new ReferNotDelivered(),
           // security
           new TollFraudScan(),
           // media, ICE and NAT
