@@ -3,9 +3,13 @@ package io.voipdoc.cli;
 import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.CallLeg;
+import io.voipdoc.correlate.sip.Dialog;
+import io.voipdoc.correlate.sip.KeepAlive;
 import io.voipdoc.correlate.sip.Party;
+import io.voipdoc.correlate.sip.Refer;
 import io.voipdoc.correlate.sip.SipCorrelator;
 import io.voipdoc.correlate.sip.SipCorrelatorConfig;
+import io.voipdoc.correlate.sip.Subscription;
 import io.voipdoc.decode.MessageListener;
 import io.voipdoc.decode.Packet;
 import io.voipdoc.decode.sip.SipMessage;
@@ -13,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +62,13 @@ final class CallsCommand implements Callable<Integer> {
       description = "a header whose value is the Call-ID of another leg of the same call")
   List<String> correlationHeaders = new ArrayList<>();
 
-  /** What a run found: the calls in start order, and the inputs that could not be read. */
-  record Found(List<Call> calls, Pipeline.Result result) {}
+  /**
+   * What a run found: the calls in start order, the inputs that could not be read, and the
+   * subscriptions and OPTIONS pings outside any call.
+   */
+  record Found(
+      List<Call> calls, Pipeline.Result result, List<Subscription> subscriptions,
+      List<KeepAlive> keepAlives) {}
 
   /** Runs the inputs through the pipeline and the SIP correlator. */
   static Found correlate(List<String> inputs, List<String> headers, Messages messages)
@@ -81,7 +91,7 @@ final class CallsCommand implements Callable<Integer> {
             messages);
     correlator.finish();
     calls.sort(Comparator.comparingInt(Call::index));
-    return new Found(calls, result);
+    return new Found(calls, result, correlator.subscriptions(), correlator.keepAlives());
   }
 
   @Override
@@ -90,12 +100,28 @@ final class CallsCommand implements Callable<Integer> {
     Found found = correlate(captures, correlationHeaders, messages);
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.json) {
+      Map<Refer, Call> referring = new IdentityHashMap<>();
+      for (Call c : found.calls()) {
+        for (Refer r : c.transfers()) {
+          referring.put(r, c);
+        }
+      }
       List<Map<String, Object>> rows = new ArrayList<>();
       for (Call c : found.calls()) {
-        rows.add(json(c));
+        rows.add(json(c, referring));
       }
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("calls", rows);
+      List<Map<String, Object>> subscriptions = new ArrayList<>();
+      for (Subscription s : found.subscriptions()) {
+        subscriptions.add(json(s));
+      }
+      doc.put("subscriptions", subscriptions);
+      List<Map<String, Object>> pings = new ArrayList<>();
+      for (KeepAlive k : found.keepAlives()) {
+        pings.add(json(k));
+      }
+      doc.put("keepAlives", pings);
       doc.put("unreadable", found.result().unreadable());
       OutputFormat.writeJson(out, doc);
     } else {
@@ -113,7 +139,7 @@ final class CallsCommand implements Callable<Integer> {
     return result.unreadable().isEmpty() ? ExitCode.OK : ExitCode.UNREADABLE_INPUT;
   }
 
-  private static Map<String, Object> json(Call c) {
+  private static Map<String, Object> json(Call c, Map<Refer, Call> referring) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("index", c.index());
     m.put("callIds", c.callIds());
@@ -147,6 +173,90 @@ final class CallsCommand implements Callable<Integer> {
       legs.add(leg);
     }
     m.put("legs", legs);
+    List<Map<String, Object>> transfers = new ArrayList<>();
+    for (Refer r : c.transfers()) {
+      transfers.add(json(r));
+    }
+    m.put("transfers", transfers);
+    Refer of = c.transferOf();
+    Call from = of == null ? null : referring.get(of);
+    m.put("transferOf", from == null ? null : from.index());
+    List<Map<String, Object>> subscriptions = new ArrayList<>();
+    for (Subscription s : c.subscriptions()) {
+      subscriptions.add(json(s));
+    }
+    m.put("subscriptions", subscriptions);
+    List<Map<String, Object>> timers = new ArrayList<>();
+    for (CallLeg l : c.legs()) {
+      for (Dialog d : l.dialogs()) {
+        if (d.sessionExpires() > 0) {
+          timers.add(sessionTimer(l, d));
+        }
+      }
+    }
+    m.put("sessionTimers", timers);
+    return m;
+  }
+
+  private static Map<String, Object> json(Refer r) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("callId", r.request().callId());
+    t.put("by", r.by().name());
+    t.put("referTo", r.referTo());
+    t.put("referredBy", r.referredBy());
+    t.put("attended", r.attended());
+    t.put("replaces", r.replaces());
+    t.put("status", r.status());
+    t.put("notified", r.notifiedStatuses());
+    t.put("outcome", r.outcome().name());
+    t.put("frame", List.of(r.request().frame().input(), r.request().frame().number()));
+    CallLeg leg = r.transferLeg();
+    t.put("transferCallId", leg == null ? null : leg.callId());
+    return t;
+  }
+
+  private static Map<String, Object> json(Subscription s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("callId", s.callId());
+    m.put("event", s.event());
+    m.put("subscriber", s.subscriber().toString());
+    m.put("notifier", s.notifier().toString());
+    m.put("state", s.state().name());
+    m.put("lastStatus", s.lastStatus());
+    m.put("expiresRequested", s.expiresRequested());
+    m.put("expiresGranted", s.expiresGranted());
+    m.put("subscriptionState", s.subscriptionState());
+    m.put("terminationReason", s.terminationReason());
+    m.put("subscribes", s.subscribes());
+    m.put("notifies", s.notifies());
+    m.put("frame", List.of(s.first().frame().input(), s.first().frame().number()));
+    return m;
+  }
+
+  private static Map<String, Object> json(KeepAlive k) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("source", k.source().toString());
+    m.put("destination", k.destination().toString());
+    m.put("requests", k.requests());
+    m.put("answered", k.answered());
+    Map<String, Integer> statuses = new LinkedHashMap<>();
+    k.statuses().forEach((code, n) -> statuses.put(Integer.toString(code), n));
+    m.put("statuses", statuses);
+    double interval = k.meanIntervalSeconds();
+    m.put("meanIntervalSeconds", interval < 0 ? null : Math.round(interval * 1000) / 1000.0);
+    m.put("first", List.of(k.first().frame().input(), k.first().frame().number()));
+    return m;
+  }
+
+  private static Map<String, Object> sessionTimer(CallLeg l, Dialog d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("callId", l.callId());
+    m.put("sessionExpires", d.sessionExpires());
+    m.put("refresher", d.sessionRefresher());
+    m.put("minSe", d.minSe() < 0 ? null : d.minSe());
+    m.put("refreshes", d.sessionRefreshes().size());
+    m.put("intervalTooSmall", l.sessionIntervalTooSmall().size());
+    m.put("endedAtSessionExpiry", d.endedAtSessionExpiry());
     return m;
   }
 

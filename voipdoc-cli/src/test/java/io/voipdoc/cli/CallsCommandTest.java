@@ -32,6 +32,51 @@ class CallsCommandTest {
   }
 
   @Test
+  void jsonTellsTheTransferAndTheCallItStarted() {
+    Cli r = Cli.run("calls", "--format", "json", Cli.root().resolve("lab/blind-transfer/pbx.pcapng").toString());
+    assertEquals(ExitCode.OK, r.exitCode(), r.err());
+    JsonNode calls = r.json().get("calls");
+    assertEquals(2, calls.size());
+    JsonNode t = calls.get(0).get("transfers").get(0);
+    assertEquals("CALLER", t.get("by").asText());
+    assertEquals("sip:alice@198.51.100.10", t.get("referTo").asText());
+    assertEquals(false, t.get("attended").asBoolean());
+    assertEquals(202, t.get("status").asInt());
+    assertEquals("[100,200]", t.get("notified").toString());
+    assertEquals("COMPLETED", t.get("outcome").asText());
+    assertEquals(22, t.get("frame").get(1).asInt());
+    assertEquals(calls.get(1).get("callIds").get(0).asText(), t.get("transferCallId").asText());
+    assertEquals(1, calls.get(1).get("transferOf").asInt());
+    assertTrue(calls.get(0).get("transferOf").isNull());
+    assertEquals(0, calls.get(1).get("transfers").size());
+  }
+
+  @Test
+  void jsonTellsSessionTimersSubscriptionsAndKeepAlives() {
+    JsonNode doc = Cli.run("calls", "--format", "json",
+        Cli.corpus().resolve("sip/sipnab-b2bua-asterisk.pcapng").toString()).json();
+    JsonNode timer = doc.get("calls").get(0).get("sessionTimers").get(0);
+    assertEquals(1800, timer.get("sessionExpires").asInt());
+    assertEquals("uac", timer.get("refresher").asText());
+    assertEquals(90, timer.get("minSe").asInt());
+    assertEquals(1, timer.get("refreshes").asInt());
+    assertEquals(false, timer.get("endedAtSessionExpiry").asBoolean());
+    JsonNode sub = doc.get("subscriptions").get(0);
+    assertEquals(5, doc.get("subscriptions").size());
+    assertEquals("presence.winfo", sub.get("event").asText());
+    assertEquals("REJECTED", sub.get("state").asText());
+    assertEquals(489, sub.get("lastStatus").asInt());
+    assertEquals(10, sub.get("frame").get(1).asInt());
+
+    JsonNode pings = Cli.run("calls", "--format", "json",
+        Cli.corpus().resolve("sip/sipnab-sip-488-codec-reject.pcapng").toString()).json().get("keepAlives");
+    assertEquals(3, pings.size());
+    assertEquals("udp:192.168.8.13:5060", pings.get(0).get("source").asText());
+    assertEquals(1, pings.get(0).get("answered").asInt());
+    assertEquals(1, pings.get(0).get("statuses").get("200").asInt());
+  }
+
+  @Test
   void tableShowsFiveSippCalls() {
     Cli r = Cli.run("calls", "--lang", "en", Cli.corpus().resolve("sip/pkts-sipp.pcap").toString());
     assertEquals(ExitCode.OK, r.exitCode());
