@@ -100,7 +100,8 @@ public final class SipCorrelator {
   private final Map<Transaction, Refer> refers = new HashMap<>();
   private final ArrayDeque<Refer> recentRefers = new ArrayDeque<>();
   private final LinkedHashMap<String, Subscription> subscriptions = new LinkedHashMap<>();
-  private final Map<String, Subscription> openSubscribes = new HashMap<>();
+  // SUBSCRIBE and NOTIFY transactions awaiting their response, oldest first
+  private final LinkedHashMap<String, Subscription> openSubscribes = new LinkedHashMap<>();
   private final LinkedHashMap<String, KeepAlive> keepAlives = new LinkedHashMap<>();
   private final Map<String, Call> correlation = new HashMap<>();
   private final ArrayDeque<CallLeg> recent = new ArrayDeque<>();
@@ -381,14 +382,12 @@ public final class SipCorrelator {
       }
       if (method.equals("SUBSCRIBE")) {
         s.subscribe(e, cseq.number(), m.expires());
-        if (openSubscribes.size() < MAX_SUBSCRIPTIONS) {
-          openSubscribes.put(key, s);
-        }
+        awaitAnswer(key, s);
       } else {
         boolean repeat = !inCall && openSubscribes.containsKey(key);
         s.notify(e, repeat, m.header("Subscription-State"));
-        if (!inCall && !repeat && openSubscribes.size() < MAX_SUBSCRIPTIONS) {
-          openSubscribes.put(key, s);
+        if (!inCall && !repeat) {
+          awaitAnswer(key, s);
         }
       }
     } else {
@@ -400,6 +399,14 @@ public final class SipCorrelator {
         openSubscribes.remove(key);
       }
     }
+  }
+
+  /** Remembers a transaction's subscription; the oldest unanswered one goes when full. */
+  private void awaitAnswer(String key, Subscription s) {
+    if (openSubscribes.size() >= MAX_SUBSCRIPTIONS) {
+      openSubscribes.remove(openSubscribes.keySet().iterator().next());
+    }
+    openSubscribes.put(key, s);
   }
 
   /** {@code Presence ; id=7} → {@code presence;id=7}: the package and its id (RFC 6665 §8.2.1). */

@@ -39,12 +39,24 @@ class SipCorrelatorFuzzer {
       c.durationNanos();
       c.hungUpBy();
       c.reasons();
+      c.transferOf();
+      for (Refer r : c.transfers()) {
+        r.outcome();
+        r.referToUser();
+      }
       for (CallLeg l : c.legs()) {
         l.postDialDelayNanos();
         for (Dialog d : l.dialogs()) {
           d.codecs();
+          d.endedAtSessionExpiry();
         }
       }
+    }
+    for (Subscription s : wire.correlator.subscriptions()) {
+      s.state();
+    }
+    for (KeepAlive k : wire.correlator.keepAlives()) {
+      k.meanIntervalSeconds();
     }
     for (Registration r : wire.registrations) {
       r.outcome();
