@@ -8,6 +8,7 @@ import io.voipdoc.correlate.media.StunServerExchange;
 import io.voipdoc.correlate.media.TlsConnectionSeen;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.Registration;
+import io.voipdoc.correlate.sip.SipEvent;
 import io.voipdoc.correlate.sip.SourceActivity;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * @param icmpErrors ICMP and ICMPv6 errors
  * @param sources per source address, the requests that started something (initial INVITEs, new
  *     REGISTERs, out-of-dialog requests) and how they were answered, in the order first seen
+ * @param inputs per capture input, in the order read: what it held ({@link InputSeen})
+ * @param strays messages of INVITE dialogs whose INVITE the captures do not hold (see {@link
+ *     io.voipdoc.correlate.sip.SipCorrelator#strays()})
  */
 public record Incident(
     List<Call> calls,
@@ -37,7 +41,9 @@ public record Incident(
     List<StunServerExchange> stunServers,
     List<TlsConnectionSeen> tlsConnections,
     List<IcmpEvent> icmpErrors,
-    List<SourceActivity> sources) {
+    List<SourceActivity> sources,
+    List<InputSeen> inputs,
+    List<SipEvent> strays) {
 
   /** The RTP streams linked to any leg of the call. */
   public List<RtpStream> streamsOf(Call call) {

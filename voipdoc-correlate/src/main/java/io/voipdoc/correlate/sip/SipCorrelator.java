@@ -68,6 +68,13 @@ public final class SipCorrelator {
    */
   public static final int MAX_SOURCES = 4096;
 
+  /** Stray in-dialog messages kept as examples; beyond this they are only counted. */
+  public static final int MAX_STRAYS = 64;
+
+  /** Methods that live in the dialog of an INVITE (RFC 3261 §12, §13; RFC 3262, 3311, 3515, 6086). */
+  private static final java.util.Set<String> INVITE_DIALOG_METHODS =
+      java.util.Set.of("INVITE", "ACK", "BYE", "CANCEL", "PRACK", "UPDATE", "INFO", "REFER");
+
   /** Codec names shown in an SDP summary before eliding. */
   private static final int SUMMARY_CODECS = 4;
 
@@ -86,6 +93,8 @@ public final class SipCorrelator {
   private final LinkedHashMap<String, Registration> registering = new LinkedHashMap<>();
   private final LinkedHashMap<java.net.InetAddress, SourceActivity> sources = new LinkedHashMap<>();
   private long untrackedRequests;
+  private final List<SipEvent> strays = new ArrayList<>();
+  private long strayCount;
   private int nextIndex = 1;
   private long lastTimer = Long.MIN_VALUE;
   private long lastSeen = Long.MIN_VALUE;
@@ -119,6 +128,21 @@ public final class SipCorrelator {
    */
   public List<SourceActivity> sources() {
     return List.copyOf(sources.values());
+  }
+
+  /**
+   * Messages of INVITE dialogs (INVITE, ACK, BYE, CANCEL, PRACK, UPDATE, INFO, REFER) whose Call-ID
+   * no INVITE without To tag opened: in-dialog requests (with a To tag, RFC 3261 §12.2.1.1) and
+   * responses. They belong to a call set up before the capture began, or whose requests the
+   * capture did not see. The first {@link #MAX_STRAYS} in capture order.
+   */
+  public List<SipEvent> strays() {
+    return List.copyOf(strays);
+  }
+
+  /** All such messages, counted beyond {@link #MAX_STRAYS}. */
+  public long strayCount() {
+    return strayCount;
   }
 
   /** Requests from sources beyond {@link #MAX_SOURCES}, counted only. */
@@ -155,6 +179,9 @@ public final class SipCorrelator {
     if (leg == null) {
       if (!m.isRequest() || !method.equals("INVITE")) {
         otherMessages++;
+        if (INVITE_DIALOG_METHODS.contains(method) && (!m.isRequest() || to.tag() != null)) {
+          stray(m, packet, method);
+        }
         outOfDialog(m, packet, method, to);
         return;
       }
@@ -631,6 +658,13 @@ public final class SipCorrelator {
         SipEvent e = event(m, packet, method, false);
         s.answer(e);
       }
+    }
+  }
+
+  private void stray(SipMessage m, Packet packet, String method) {
+    strayCount++;
+    if (strays.size() < MAX_STRAYS) {
+      strays.add(event(m, packet, method, false));
     }
   }
 
