@@ -81,8 +81,7 @@ public final class IncidentCorrelator implements MessageListener {
       if (p.frame.truncated()) {
         c.truncated++;
         if (c.truncatedFrames.size() < MAX_TRUNCATED_FRAMES) {
-          c.truncatedFrames.add(p.frame.ref());
-          c.truncatedLengths.add(p.frame.capturedLength + "/" + p.frame.originalLength);
+          c.truncatedFrames.add(new InputSeen.Cut(p.frame.ref(), p.frame.capturedLength, p.frame.originalLength));
         }
       }
     } else {
@@ -117,8 +116,7 @@ public final class IncidentCorrelator implements MessageListener {
     long other;
     long loopback;
     long truncated;
-    final List<FrameRef> truncatedFrames = new ArrayList<>();
-    final List<String> truncatedLengths = new ArrayList<>();
+    final List<InputSeen.Cut> truncatedFrames = new ArrayList<>();
 
     InputCounter(FrameRef first) {
       this.first = first;
@@ -127,7 +125,7 @@ public final class IncidentCorrelator implements MessageListener {
 
     InputSeen seen() {
       return new InputSeen(first.input(), first, last, sip, other, loopback, truncated,
-          List.copyOf(truncatedFrames), List.copyOf(truncatedLengths));
+          List.copyOf(truncatedFrames));
     }
   }
 

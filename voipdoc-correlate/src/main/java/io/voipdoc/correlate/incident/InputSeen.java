@@ -17,8 +17,6 @@ import java.util.List;
  * @param loopbackPackets recognised packets from or to 127.0.0.0/8 or ::1
  * @param truncatedSip SIP messages whose frame was cut short of its original length
  * @param truncatedSipFrames the first {@link IncidentCorrelator#MAX_TRUNCATED_FRAMES} of those
- * @param truncatedSipLengths for each of {@code truncatedSipFrames}: captured and original
- *     length as {@code captured/original}
  */
 public record InputSeen(
     String input,
@@ -28,11 +26,14 @@ public record InputSeen(
     long otherMessages,
     long loopbackPackets,
     long truncatedSip,
-    List<FrameRef> truncatedSipFrames,
-    List<String> truncatedSipLengths) {
+    List<Cut> truncatedSipFrames) {
 
-  /** Nanoseconds from the first to the last recognised message. */
-  public long spanNanos() {
-    return last.timestampNanos() - first.timestampNanos();
-  }
+  /**
+   * A frame cut short by the capture.
+   *
+   * @param frame the frame
+   * @param capturedLength bytes kept in the capture
+   * @param originalLength bytes the packet had on the wire
+   */
+  public record Cut(FrameRef frame, int capturedLength, long originalLength) {}
 }

@@ -94,7 +94,6 @@ public final class SipCorrelator {
   private final LinkedHashMap<java.net.InetAddress, SourceActivity> sources = new LinkedHashMap<>();
   private long untrackedRequests;
   private final List<SipEvent> strays = new ArrayList<>();
-  private long strayCount;
   private int nextIndex = 1;
   private long lastTimer = Long.MIN_VALUE;
   private long lastSeen = Long.MIN_VALUE;
@@ -134,15 +133,10 @@ public final class SipCorrelator {
    * Messages of INVITE dialogs (INVITE, ACK, BYE, CANCEL, PRACK, UPDATE, INFO, REFER) whose Call-ID
    * no INVITE without To tag opened: in-dialog requests (with a To tag, RFC 3261 §12.2.1.1) and
    * responses. They belong to a call set up before the capture began, or whose requests the
-   * capture did not see. The first {@link #MAX_STRAYS} in capture order.
+   * capture did not see. The first {@link #MAX_STRAYS} in capture order; later ones are not kept.
    */
   public List<SipEvent> strays() {
     return List.copyOf(strays);
-  }
-
-  /** All such messages, counted beyond {@link #MAX_STRAYS}. */
-  public long strayCount() {
-    return strayCount;
   }
 
   /** Requests from sources beyond {@link #MAX_SOURCES}, counted only. */
@@ -662,7 +656,6 @@ public final class SipCorrelator {
   }
 
   private void stray(SipMessage m, Packet packet, String method) {
-    strayCount++;
     if (strays.size() < MAX_STRAYS) {
       strays.add(event(m, packet, method, false));
     }

@@ -32,9 +32,9 @@ public final class CaptureSnaplenCut implements Rule {
       Findings.Builder f = out.add(this, "input " + in.input())
           .title(in.input(), in.truncatedSip(), in.sipMessages());
       for (int i = 0; i < in.truncatedSipFrames().size() && i < EXAMPLES; i++) {
-        FrameRef frame = in.truncatedSipFrames().get(i);
-        String[] lengths = in.truncatedSipLengths().get(i).split("/");
-        f.evidence(frame, "cut", Addresses.frameFilter(frame.number()), lengths[0], lengths[1]);
+        InputSeen.Cut cut = in.truncatedSipFrames().get(i);
+        FrameRef frame = cut.frame();
+        f.evidence(frame, "cut", Addresses.frameFilter(frame.number()), cut.capturedLength(), cut.originalLength());
       }
       f.evidence(null, "count", "sip && frame.cap_len < frame.len", in.truncatedSip(), in.sipMessages())
           .advice("capture_full")
