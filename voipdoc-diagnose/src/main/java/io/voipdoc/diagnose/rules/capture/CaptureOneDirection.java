@@ -53,7 +53,7 @@ public final class CaptureOneDirection implements Rule {
         out.add(this, "input " + input)
             .title(input, from, to)
             .evidence(invite.frame(), "request", Addresses.frameFilter(invite.frame().number()), invite.firstLine(), from, to)
-            .evidence(proof.frame(), "proof", Addresses.frameFilter(proof.frame().number()), proof.method())
+            .evidence(proof.frame(), "proof", Addresses.frameFilter(proof.frame().number()), proof.method(), to)
             .evidence(null, "nothing_back", "ip.src == " + to + " && ip.dst == " + from, to, from)
             .advice("capture_both_directions")
             .advice("read_with_care")

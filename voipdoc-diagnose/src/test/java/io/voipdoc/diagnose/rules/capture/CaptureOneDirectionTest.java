@@ -29,7 +29,7 @@ class CaptureOneDirectionTest {
     // the INVITE, then (after bob's first RTP packet) the ACK that proves the 200 OK arrived
     assertEquals("one-direction.pcapng#3", at(f.evidence().get(0)));
     assertEquals("one-direction.pcapng#5", at(f.evidence().get(1)));
-    assertEquals("ACK", f.evidence().get(1).args().get(0));
+    assertEquals(List.of("ACK", "198.51.100.10"), f.evidence().get(1).args());
     assertNull(f.evidence().get(2).frame());
     assertEquals("ip.src == 198.51.100.10 && ip.dst == 203.0.113.20", f.evidence().get(2).displayFilter());
   }
