@@ -6,8 +6,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Applies rules to an incident and orders the findings: most severe first, then by time. */
+/**
+ * Applies rules to an incident and orders the findings: capture-quality findings ({@code
+ * CAPTURE_*}) first, because they say how far every other finding can be trusted; then the most
+ * severe first; then by time.
+ */
 public final class Diagnoser {
+  /** The ID prefix of the capture-quality findings. */
+  public static final String CAPTURE_PREFIX = "CAPTURE_";
+
   private Diagnoser() {}
 
   /** The findings of all {@link Rules#ALL}. */
@@ -23,8 +30,8 @@ public final class Diagnoser {
     }
     List<Finding> all = new ArrayList<>(out.all());
     all.sort(
-        Comparator.comparing(Finding::severity)
-            .reversed()
+        Comparator.comparing((Finding f) -> !f.id().startsWith(CAPTURE_PREFIX))
+            .thenComparing(Finding::severity, Comparator.reverseOrder())
             .thenComparingLong(
                 f -> {
                   FrameRef first = f.firstFrame();

@@ -1,5 +1,12 @@
 package io.voipdoc.diagnose;
 
+import io.voipdoc.diagnose.rules.capture.CaptureLoopbackMissing;
+import io.voipdoc.diagnose.rules.capture.CaptureOneDirection;
+import io.voipdoc.diagnose.rules.capture.CaptureOneLegOnly;
+import io.voipdoc.diagnose.rules.capture.CaptureSignallingOnly;
+import io.voipdoc.diagnose.rules.capture.CaptureSnaplenCut;
+import io.voipdoc.diagnose.rules.capture.CaptureStartedLate;
+import io.voipdoc.diagnose.rules.capture.CaptureTooShort;
 import io.voipdoc.diagnose.rules.ice.IceNoBindingSuccess;
 import io.voipdoc.diagnose.rules.ice.IceOnlyPrivateCandidates;
 import io.voipdoc.diagnose.rules.media.MediaAddressMismatch;
@@ -25,6 +32,14 @@ public final class Rules {
   /** Every rule voipdoc applies. */
   public static final List<Rule> ALL =
       List.of(
+          // capture quality: first, because they change how every other finding must be read
+          new CaptureSnaplenCut(),
+          new CaptureOneDirection(),
+          new CaptureOneLegOnly(),
+          new CaptureLoopbackMissing(),
+          new CaptureSignallingOnly(),
+          new CaptureStartedLate(),
+          new CaptureTooShort(),
           // signalling and TLS
           new RegistrationFailed(),
           new SdpRejected488(),

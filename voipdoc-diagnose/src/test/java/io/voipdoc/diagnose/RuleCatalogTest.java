@@ -48,8 +48,14 @@ class RuleCatalogTest {
     while (m.find()) {
       catalogue.add(m.group(1));
     }
+    // capture-quality findings (issue #6) are not failure patterns of the catalogue; their IDs are
+    // kept in the "Capture quality" table of docs/rules.md
+    Path rulesDoc = Path.of(System.getProperty("voipdoc.root", ".."), "docs", "rules.md");
+    String doc = Files.readString(rulesDoc, StandardCharsets.UTF_8);
     for (Rule rule : Rules.ALL) {
-      assertTrue(catalogue.contains(rule.spec().id()), rule.spec().id() + " is in the catalogue");
+      String id = rule.spec().id();
+      boolean capture = id.startsWith(Diagnoser.CAPTURE_PREFIX) && doc.contains("| " + id + " |");
+      assertTrue(catalogue.contains(id) || capture, id + " is in the catalogue or in docs/rules.md");
     }
   }
 

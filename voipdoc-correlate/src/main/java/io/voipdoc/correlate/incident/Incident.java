@@ -9,6 +9,7 @@ import io.voipdoc.correlate.media.TlsConnectionSeen;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.KeepAlive;
 import io.voipdoc.correlate.sip.Registration;
+import io.voipdoc.correlate.sip.SipEvent;
 import io.voipdoc.correlate.sip.SourceActivity;
 import io.voipdoc.correlate.sip.Subscription;
 import java.util.ArrayList;
@@ -31,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  *     REGISTERs, out-of-dialog requests) and how they were answered, in the order first seen
  * @param subscriptions SUBSCRIBE/NOTIFY subscriptions outside any call, in start order
  * @param keepAlives OPTIONS pings outside any dialog, per source and destination
+ * @param inputs per capture input, in the order read: what it held ({@link InputSeen})
+ * @param strays messages of INVITE dialogs whose INVITE the captures do not hold (see {@link
+ *     io.voipdoc.correlate.sip.SipCorrelator#strays()})
  */
 public record Incident(
     List<Call> calls,
@@ -43,7 +47,9 @@ public record Incident(
     List<IcmpEvent> icmpErrors,
     List<SourceActivity> sources,
     List<Subscription> subscriptions,
-    List<KeepAlive> keepAlives) {
+    List<KeepAlive> keepAlives,
+    List<InputSeen> inputs,
+    List<SipEvent> strays) {
 
   /** The RTP streams linked to any leg of the call. */
   public List<RtpStream> streamsOf(Call call) {

@@ -1,5 +1,6 @@
 package io.voipdoc.correlate.incident;
 
+import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.media.MediaCorrelator;
 import io.voipdoc.correlate.media.MediaCorrelatorConfig;
 import io.voipdoc.correlate.sip.Call;
@@ -18,7 +19,9 @@ import io.voipdoc.decode.stun.StunMessage;
 import io.voipdoc.decode.tls.TlsListener;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,10 +33,14 @@ public final class IncidentCorrelator implements MessageListener {
   /** How often, in capture time, idle media state is expired. */
   public static final long TIMER_INTERVAL_NANOS = 1_000_000_000L;
 
+  /** Truncated SIP frames kept per input as examples; beyond this they are only counted. */
+  public static final int MAX_TRUNCATED_FRAMES = 16;
+
   private final MediaCorrelator media;
   private final SipCorrelator sip;
   private final List<Call> calls = new ArrayList<>();
   private final List<Registration> registrations = new ArrayList<>();
+  private final Map<String, InputCounter> inputs = new LinkedHashMap<>();
   private long lastTimer = Long.MIN_VALUE;
 
   public IncidentCorrelator(SipCorrelatorConfig sipConfig, MediaCorrelatorConfig mediaConfig) {
@@ -63,7 +70,65 @@ public final class IncidentCorrelator implements MessageListener {
         media.icmpEvents(),
         sip.sources(),
         sip.subscriptions(),
-        sip.keepAlives());
+        sip.keepAlives(),
+        inputs.values().stream().map(InputCounter::seen).toList(),
+        sip.strays());
+  }
+
+  private void seen(Packet p, boolean isSip) {
+    InputCounter c = inputs.computeIfAbsent(p.frame.input, k -> new InputCounter(p.frame.ref()));
+    c.last = p.frame.ref();
+    if (isSip) {
+      c.sip++;
+      if (p.frame.truncated()) {
+        c.truncated++;
+        if (c.truncatedFrames.size() < MAX_TRUNCATED_FRAMES) {
+          c.truncatedFrames.add(new InputSeen.Cut(p.frame.ref(), p.frame.capturedLength, p.frame.originalLength));
+        }
+      }
+    } else {
+      c.other++;
+    }
+    if (loopback(p.src, p.addressLength) || loopback(p.dst, p.addressLength)) {
+      c.loopback++;
+    }
+  }
+
+  /** 127.0.0.0/8 (RFC 1122 §3.2.1.3) or ::1 (RFC 4291 §2.5.3). */
+  private static boolean loopback(byte[] a, int length) {
+    if (length == 4) {
+      return a[0] == 127;
+    }
+    if (length != 16) {
+      return false;
+    }
+    for (int i = 0; i < 15; i++) {
+      if (a[i] != 0) {
+        return false;
+      }
+    }
+    return a[15] == 1;
+  }
+
+  /** Counts for one input while it is read. */
+  private static final class InputCounter {
+    final FrameRef first;
+    FrameRef last;
+    long sip;
+    long other;
+    long loopback;
+    long truncated;
+    final List<InputSeen.Cut> truncatedFrames = new ArrayList<>();
+
+    InputCounter(FrameRef first) {
+      this.first = first;
+      this.last = first;
+    }
+
+    InputSeen seen() {
+      return new InputSeen(first.input(), first, last, sip, other, loopback, truncated,
+          List.copyOf(truncatedFrames));
+    }
   }
 
   private void tick(Packet p) {
@@ -76,42 +141,49 @@ public final class IncidentCorrelator implements MessageListener {
   @Override
   public void onSip(SipMessage message, Packet packet) {
     tick(packet);
+    seen(packet, true);
     sip.onSip(message, packet);
   }
 
   @Override
   public void onStun(StunMessage message, Packet packet) {
     tick(packet);
+    seen(packet, false);
     media.onStun(message, packet);
   }
 
   @Override
   public void onChannelData(ChannelData data, Packet packet) {
     tick(packet);
+    seen(packet, false);
     media.onChannelData(data, packet);
   }
 
   @Override
   public void onRtp(RtpPacket rtp, Packet packet) {
     tick(packet);
+    seen(packet, false);
     media.onRtp(rtp, packet);
   }
 
   @Override
   public void onRtcp(RtcpCompound rtcp, Packet packet) {
     tick(packet);
+    seen(packet, false);
     media.onRtcp(rtcp, packet);
   }
 
   @Override
   public void onIcmpError(Packet packet, IcmpError error) {
     tick(packet);
+    seen(packet, false);
     media.onIcmpError(packet, error);
   }
 
   @Override
   public @Nullable TlsListener onTlsStart(Flow flow, boolean datagram, Packet packet) {
     tick(packet);
+    seen(packet, false);
     return media.onTlsStart(flow, datagram, packet);
   }
 }

@@ -85,6 +85,13 @@ public final class SipCorrelator {
   /** Transfers a new INVITE may be the result of: REFERs accepted within this window before it. */
   public static final long TRANSFER_LINK_WINDOW_NANOS = 32_000_000_000L;
 
+  /** Stray in-dialog messages kept as examples; beyond this they are only counted. */
+  public static final int MAX_STRAYS = 64;
+
+  /** Methods that live in the dialog of an INVITE (RFC 3261 §12, §13; RFC 3262, 3311, 3515, 6086). */
+  private static final java.util.Set<String> INVITE_DIALOG_METHODS =
+      java.util.Set.of("INVITE", "ACK", "BYE", "CANCEL", "PRACK", "UPDATE", "INFO", "REFER");
+
   /** Codec names shown in an SDP summary before eliding. */
   private static final int SUMMARY_CODECS = 4;
 
@@ -108,6 +115,7 @@ public final class SipCorrelator {
   private final LinkedHashMap<String, Registration> registering = new LinkedHashMap<>();
   private final LinkedHashMap<java.net.InetAddress, SourceActivity> sources = new LinkedHashMap<>();
   private long untrackedRequests;
+  private final List<SipEvent> strays = new ArrayList<>();
   private int nextIndex = 1;
   private long lastTimer = Long.MIN_VALUE;
   private long lastSeen = Long.MIN_VALUE;
@@ -156,6 +164,16 @@ public final class SipCorrelator {
     return List.copyOf(keepAlives.values());
   }
 
+  /**
+   * Messages of INVITE dialogs (INVITE, ACK, BYE, CANCEL, PRACK, UPDATE, INFO, REFER) whose Call-ID
+   * no INVITE without To tag opened: in-dialog requests (with a To tag, RFC 3261 §12.2.1.1) and
+   * responses. They belong to a call set up before the capture began, or whose requests the
+   * capture did not see. The first {@link #MAX_STRAYS} in capture order; later ones are not kept.
+   */
+  public List<SipEvent> strays() {
+    return List.copyOf(strays);
+  }
+
   /** Requests from sources beyond {@link #MAX_SOURCES}, counted only. */
   public long untrackedRequests() {
     return untrackedRequests;
@@ -190,6 +208,9 @@ public final class SipCorrelator {
     if (leg == null) {
       if (!m.isRequest() || !method.equals("INVITE")) {
         otherMessages++;
+        if (INVITE_DIALOG_METHODS.contains(method) && (!m.isRequest() || to.tag() != null)) {
+          stray(m, packet, method);
+        }
         outOfDialog(m, packet, method, to);
         String key = transactionKey(callId, cseq, from, via.get(0), method);
         switch (method) {
@@ -869,6 +890,12 @@ public final class SipCorrelator {
         SipEvent e = event(m, packet, method, false);
         s.answer(e);
       }
+    }
+  }
+
+  private void stray(SipMessage m, Packet packet, String method) {
+    if (strays.size() < MAX_STRAYS) {
+      strays.add(event(m, packet, method, false));
     }
   }
 

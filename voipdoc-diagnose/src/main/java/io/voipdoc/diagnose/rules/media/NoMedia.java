@@ -13,6 +13,7 @@ import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.rules.capture.CaptureFacts;
 import io.voipdoc.diagnose.rules.nat.Addresses;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -28,6 +29,10 @@ import org.jspecify.annotations.Nullable;
  * one that shows RTP of other calls. A capture on a proxy that relays only signalling proves
  * nothing and is not judged. Not reported when the media is on hold or inactive (RFC 3264 §8.4),
  * nor for ICE calls whose checks were never answered (ICE_NO_BINDING_SUCCESS explains those).
+ *
+ * <p>When the captures hold nothing but SIP (no RTP, RTCP, STUN, TLS or ICMP at all), the
+ * absence proves nothing: a capture filtered to SIP (e.g. {@code port 5060}) looks the same. The
+ * finding is then only information, and CAPTURE_SIGNALLING_ONLY says why.
  *
  * <p>Catalogue: KNOWLEDGE.md §3, NO_MEDIA. Lab: {@code lab/no-media}.
  */
@@ -83,8 +88,12 @@ public final class NoMedia implements Rule {
           .evidence(null, "no_rtp",
               Addresses.endpointFilter(caller.address(), caller.port()) + " || "
                   + Addresses.endpointFilter(callee.address(), callee.port()),
-              caller.hostPort(), callee.hostPort())
-          .advice("check_firewall", caller.hostPort(), callee.hostPort())
+              caller.hostPort(), callee.hostPort());
+      if (CaptureFacts.onlySip(incident)) {
+        // a capture filtered to SIP looks the same: not proven, see CAPTURE_SIGNALLING_ONLY
+        f.severity(Severity.INFO).evidence(null, "only_sip", "!sip");
+      }
+      f.advice("check_firewall", caller.hostPort(), callee.hostPort())
           .advice("check_sdp_addresses", caller.hostPort(), callee.hostPort())
           .advice("capture_both_ends")
           .advice("capture_unfiltered")
