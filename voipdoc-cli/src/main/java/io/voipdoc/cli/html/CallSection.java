@@ -44,6 +44,8 @@ final class CallSection {
   private final String id;
   private final List<LadderRow> rows = new ArrayList<>();
   private final Map<String, SipEvent> events = new HashMap<>();
+  /** Message table row of every SIP frame of the call, folded copies included. */
+  private final Map<String, String> anchors = new HashMap<>();
   private int omitted;
 
   CallSection(Call call, Incident incident, List<Finding> findings, SipTexts texts, Secrets secrets, Messages m) {
@@ -69,6 +71,7 @@ final class CallSection {
         String key = e.source() + ">" + e.destination() + ">" + e.firstLine() + ">" + e.cseq();
         Integer at = firstCopy.get(key);
         if (at != null) {
+          anchors.put(frameKey(e.frame()), all.get(at).anchor());
           if (all.get(at).frame().input().equals(e.frame().input())) {
             all.set(at, all.get(at).repeated(e.timeNanos()));
           }
@@ -76,6 +79,7 @@ final class CallSection {
         }
         String anchor = id + "-m" + events.size();
         events.put(anchor, e);
+        anchors.put(frameKey(e.frame()), anchor);
         firstCopy.put(key, all.size());
         LadderRow.Kind kind = e.status() >= 400 ? LadderRow.Kind.SIP_ERROR : LadderRow.Kind.SIP;
         all.add(new LadderRow(kind, e.frame(), e.timeNanos(), e.timeNanos(), host(e.source()), host(e.destination()),
@@ -131,6 +135,16 @@ final class CallSection {
     }
   }
 
+  /** The key of a frame in {@link #anchors()}. */
+  static String frameKey(io.voipdoc.capture.FrameRef f) {
+    return f.input() + "#" + f.number();
+  }
+
+  /** Per SIP frame of the call ({@link #frameKey}), the id of its row in the message table. */
+  Map<String, String> anchors() {
+    return anchors;
+  }
+
   private static String host(Endpoint e) {
     return e.address().getHostAddress();
   }
@@ -141,6 +155,10 @@ final class CallSection {
 
   private static String codec(RtpStream s) {
     return s.codec() == null ? "PT " + s.payloadType() : s.codec();
+  }
+
+  boolean hasFindings() {
+    return !findings.isEmpty();
   }
 
   /** The findings' IDs, for filtering. */

@@ -80,8 +80,11 @@ final class Html {
     if (s.length() <= max) {
       return s;
     }
-    int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
-    return s.substring(0, Math.max(0, end - 1)) + "…";
+    int cut = Math.max(0, max - 1);
+    if (cut > 0 && Character.isHighSurrogate(s.charAt(cut - 1))) {
+      cut--; // keep a surrogate pair whole
+    }
+    return s.substring(0, cut) + "…";
   }
 
   /** Opens an element; {@code attributes} are name, value pairs, a null value omits the pair. */

@@ -95,9 +95,17 @@ public final class HtmlReport {
     h.open("body");
     header(h, in);
     h.open("main");
+    List<CallSection> sections = new ArrayList<>();
+    Map<String, String> anchors = new java.util.HashMap<>();
+    for (Call c : in.incident().calls()) {
+      List<Finding> of = in.findings().stream().filter(f -> callsOf(f, in.incident()).contains(c)).toList();
+      CallSection section = new CallSection(c, in.incident(), of, texts, secrets, m);
+      sections.add(section);
+      anchors.putAll(section.anchors());
+    }
     summary(h, in);
-    findings(h, in);
-    calls(h, in);
+    findings(h, in, anchors);
+    calls(h, in, sections);
     registrations(h, in.incident().registrations());
     otherStreams(h, in.incident());
     tls(h, in.incident().tlsConnections());
@@ -155,7 +163,7 @@ public final class HtmlReport {
     h.open("div", "class", "card " + (n > 0 ? cls : "")).element("span", Long.toString(n), "class", "n").element("span", m.text(key), "class", "what").close("div");
   }
 
-  private void findings(Html h, Input in) {
+  private void findings(Html h, Input in, Map<String, String> anchors) {
     h.open("section", "id", "findings");
     h.element("h2", m.text("html.findings"));
     if (in.findings().isEmpty()) {
@@ -179,7 +187,13 @@ public final class HtmlReport {
         h.open("li");
         FrameRef frame = e.frame();
         if (frame != null) {
-          h.element("span", m.text("html.frame_in", frame.number(), fileName(frame.input())) + " · " + CLOCK.format(frame.instant()), "class", "where");
+          String where = m.text("html.frame_in", frame.number(), fileName(frame.input())) + " · " + CLOCK.format(frame.instant());
+          String anchor = anchors.get(CallSection.frameKey(frame));
+          if (anchor == null) {
+            h.element("span", where, "class", "where");
+          } else {
+            h.element("a", where, "class", "where", "href", "#" + anchor, "title", m.text("html.to_message"));
+          }
         }
         h.element("p", text.evidence(f, e));
         if (!e.displayFilter().isEmpty()) {
@@ -209,7 +223,7 @@ public final class HtmlReport {
     return out;
   }
 
-  private void calls(Html h, Input in) {
+  private void calls(Html h, Input in, List<CallSection> sections) {
     Incident inc = in.incident();
     h.open("section", "id", "calls");
     h.element("h2", m.text("html.calls"));
@@ -231,11 +245,10 @@ public final class HtmlReport {
     toolbar(h, inc, ids);
     h.open("div", "id", "call-list");
     int opened = 0;
-    for (Call c : inc.calls()) {
-      List<Finding> of = in.findings().stream().filter(f -> callsOf(f, inc).contains(c)).toList();
-      boolean open = (!of.isEmpty() || inc.calls().size() == 1) && opened < OPEN_CALLS;
+    for (CallSection section : sections) {
+      boolean open = (section.hasFindings() || sections.size() == 1) && opened < OPEN_CALLS;
       opened += open ? 1 : 0;
-      new CallSection(c, inc, of, texts, secrets, m).render(h, open, numbers);
+      section.render(h, open, numbers);
     }
     h.close("div");
     h.open("div", "class", "pager");

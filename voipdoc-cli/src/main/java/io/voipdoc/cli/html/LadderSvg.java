@@ -14,7 +14,10 @@ import java.util.Map;
  */
 final class LadderSvg {
   private static final int GUTTER = 112;
-  private static final int COLUMN = 200;
+  /** The width the page gives a ladder; columns share it, within their narrowest and widest. */
+  private static final int PAGE = 1086;
+  private static final int NARROWEST = 180;
+  private static final int WIDEST = 260;
   private static final int HEADER = 52;
   private static final int ROW = 30;
   /** Roughly how wide a character of the 12 px label font is. */
@@ -36,7 +39,8 @@ final class LadderSvg {
       List<LadderRow> rows,
       long startNanos,
       Messages m) {
-    int width = GUTTER + COLUMN / 2 + Math.max(1, hosts.size() - 1) * COLUMN + COLUMN / 2 + 10;
+    int column = Math.max(NARROWEST, Math.min(WIDEST, (PAGE - GUTTER) / Math.max(1, hosts.size())));
+    int width = GUTTER + column * Math.max(1, hosts.size()) + 10;
     int height = HEADER + 16 + rows.size() * ROW + 8;
     h.open(
         "svg",
@@ -49,15 +53,15 @@ final class LadderSvg {
         "aria-label", m.text("html.ladder"));
     List<Integer> xs = new ArrayList<>();
     for (int i = 0; i < hosts.size(); i++) {
-      int x = GUTTER + COLUMN / 2 + i * COLUMN;
+      int x = GUTTER + column / 2 + i * column;
       xs.add(x);
       h.open("g", "class", "host");
       h.element("title", hosts.get(i) + (agents.containsKey(hosts.get(i)) ? "\n" + agents.get(hosts.get(i)) : ""));
-      h.empty("rect", "x", Html.num(x - COLUMN / 2.0 + 8), "y", "4", "width", Integer.toString(COLUMN - 16), "height", "38", "rx", "6");
-      h.element("text", Html.clip(hosts.get(i), 26), "x", Integer.toString(x), "y", "20", "class", "host-name");
+      h.empty("rect", "x", Html.num(x - column / 2.0 + 8), "y", "4", "width", Integer.toString(column - 16), "height", "38", "rx", "6");
+      h.element("text", Html.clip(hosts.get(i), (int) ((column - 24) / CHAR)), "x", Integer.toString(x), "y", "20", "class", "host-name");
       String agent = agents.get(hosts.get(i));
       if (agent != null) {
-        h.element("text", Html.clip(agent, 28), "x", Integer.toString(x), "y", "35", "class", "host-agent");
+        h.element("text", Html.clip(agent, (int) ((column - 24) / 6.0)), "x", Integer.toString(x), "y", "35", "class", "host-agent");
       }
       h.close("g");
       h.empty("line", "x1", Integer.toString(x), "y1", "42", "x2", Integer.toString(x), "y2", Integer.toString(height - 4), "class", "lifeline");
@@ -76,7 +80,7 @@ final class LadderSvg {
       h.element("text", time, "x", "6", "y", Integer.toString(y + 4), "class", "time");
       h.element("text", "#" + row.frame().number(), "x", Integer.toString(GUTTER - 8), "y", Integer.toString(y + 4), "class", "frame");
       String colour = row.kind() == LadderRow.Kind.RTP ? "#16a34a" : LEG[row.leg() % LEG.length];
-      arrow(h, row, from, to, y, colour);
+      arrow(h, row, from, to, y, colour, column);
       h.close("g");
       if (row.anchor() != null) {
         h.close("a");
@@ -85,13 +89,13 @@ final class LadderSvg {
     h.close("svg");
   }
 
-  private static void arrow(Html h, LadderRow row, int from, int to, int y, String colour) {
-    String label = row.label() + (row.repeats() > 1 ? "  ×" + row.repeats() : "");
+  private static void arrow(Html h, LadderRow row, int from, int to, int y, String colour, int column) {
+    String repeats = row.repeats() > 1 ? " ×" + row.repeats() : "";
     if (from == to) {
       // sender and receiver on one host: a short loop to the right
       h.empty("path", "d", "M" + from + " " + (y - 6) + " h28 v12 h-24", "fill", "none", "stroke", colour, "class", "arrow");
       head(h, from + 4, y + 6, -1, colour);
-      h.element("text", Html.clip(label, (int) ((COLUMN - 40) / CHAR)), "x", Integer.toString(from + 34), "y", Integer.toString(y + 4), "class", "label loop");
+      label(h, row.label(), repeats, (int) ((column - 40) / CHAR), from + 34, y + 4, "label loop");
       return;
     }
     int dir = to > from ? 1 : -1;
@@ -102,8 +106,17 @@ final class LadderSvg {
     };
     h.empty("line", "x1", Integer.toString(from), "y1", Integer.toString(y), "x2", Integer.toString(to - dir * 7), "y2", Integer.toString(y), "stroke", colour, "class", cls);
     head(h, to, y, dir, colour);
-    int room = (int) ((Math.abs(to - from) - 16) / CHAR);
-    h.element("text", Html.clip(label, Math.max(4, room)), "x", Integer.toString((from + to) / 2), "y", Integer.toString(y - 5), "class", "label");
+    int room = (int) ((Math.abs(to - from) - 16) / CHAR) - repeats.length();
+    label(h, row.label(), repeats, Math.max(4, room), (from + to) / 2, y - 5, "label");
+  }
+
+  /** The label of an arrow, cut to {@code room} characters, and the repeat count as a badge. */
+  private static void label(Html h, String text, String repeats, int room, int x, int y, String cls) {
+    h.open("text", "x", Integer.toString(x), "y", Integer.toString(y), "class", cls).text(Html.clip(text, room));
+    if (!repeats.isEmpty()) {
+      h.element("tspan", repeats, "class", "repeats");
+    }
+    h.close("text");
   }
 
   /** An arrowhead with its tip at x, pointing right (dir 1) or left (-1). */
