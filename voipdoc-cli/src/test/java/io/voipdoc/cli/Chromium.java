@@ -112,8 +112,16 @@ final class Chromium implements AutoCloseable {
     return r.get("result").path("value");
   }
 
-  /** A PNG of the page area at (x, y) of the given size, in CSS pixels of the page. */
+  /**
+   * A PNG of the page area at (x, y) of the given size, in CSS pixels of the page. The window
+   * first grows to the whole page, so that parts the browser skips while off screen ({@code
+   * content-visibility}) are drawn, and sticky headers stay at the top.
+   */
   void screenshot(Path file, double x, double y, double width, double height) throws Exception {
+    int pageWidth = eval("document.documentElement.clientWidth").asInt();
+    int pageHeight = eval("document.documentElement.scrollHeight").asInt();
+    send("Emulation.setDeviceMetricsOverride", Map.of("width", pageWidth, "height", pageHeight, "deviceScaleFactor", 1, "mobile", false));
+    eval("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
     JsonNode r = send("Page.captureScreenshot", Map.of(
         "format", "png",
         "captureBeyondViewport", true,

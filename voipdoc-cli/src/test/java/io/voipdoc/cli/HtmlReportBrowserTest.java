@@ -85,7 +85,7 @@ class HtmlReportBrowserTest {
     assertEquals(2, count("table.registrations-table tbody tr"));
     assertTrue(count("button.copy") > 10);
     // the plot is drawn: the browser laid it out at its size
-    assertEquals(760, browser.eval("Math.round(document.querySelector('svg.plot').getBoundingClientRect().width)").asInt());
+    assertEquals(1080, browser.eval("Math.round(document.querySelector('svg.plot').getBoundingClientRect().width)").asInt());
   }
 
   @Test
@@ -139,6 +139,26 @@ class HtmlReportBrowserTest {
   }
 
   @Test
+  void thousandsOfCallsStayUsable() throws Exception {
+    Path capture = Cli.corpus().resolve("sip/sipnab-sipp-branch-scenario.pcapng");
+    Path page = dir.resolve("thousands.html");
+    Cli r = Cli.run("analyze", "--format", "html", "-o", page.toString(), capture.toString());
+    assertEquals(ExitCode.OK, r.exitCode(), r.err());
+    long start = System.nanoTime();
+    open(page, 1280, 900);
+    assertTrue(System.nanoTime() - start < 20_000_000_000L, "opens within 20 s");
+    int calls = count("details.call");
+    assertEquals(1334, calls);
+    String visible = "document.querySelectorAll('details.call:not([hidden])').length";
+    assertEquals(25, browser.eval(visible).asInt());
+    assertEquals("Page 1 of 54", browser.eval("document.getElementById('page-info').textContent").asText());
+    String callId = browser.eval("document.querySelectorAll('details.call')[1000].querySelector('.legs .mono').textContent").asText();
+    browser.eval("var s=document.getElementById('call-search'); s.value=" + quote(callId) + "; s.dispatchEvent(new Event('input'))");
+    assertEquals(1, browser.eval(visible).asInt());
+    assertEquals(List.of(), browser.errors());
+  }
+
+  @Test
   void screenshotsOfAFailingCall() throws Exception {
     Path page = render("ack-lost", "lab/ack-lost-private-contact/nat1-lan.pcapng", "lab/ack-lost-private-contact/pbx.pcapng");
     open(page, 1200, 900);
@@ -148,10 +168,17 @@ class HtmlReportBrowserTest {
     JsonNode call = browser.eval("(function(){var r=document.querySelector('details.call').getBoundingClientRect();return [r.top+scrollY];})()");
     browser.screenshot(target.resolve("report-ladder.png"), 0, call.get(0).asDouble() - 8, 1200, 900);
     assertTrue(Files.size(target.resolve("report-ladder.png")) > 20_000);
+    assertEquals(List.of(), browser.errors());
+    Path audio = render("one-way-audio-media", "lab/one-way-audio/nat1-lan.pcapng", "lab/one-way-audio/nat1-wan.pcapng", "lab/one-way-audio/pbx.pcapng");
+    open(audio, 1200, 900);
+    JsonNode media = browser.eval("(function(){var h=[...document.querySelectorAll('details.call h3')][1];"
+        + "var f=document.querySelectorAll('figure.stream-plot')[2].getBoundingClientRect();"
+        + "return [h.getBoundingClientRect().top+scrollY, f.bottom+scrollY];})()");
+    browser.screenshot(target.resolve("report-media.png"), 0, media.get(0).asDouble() - 12, 1200, media.get(1).asDouble() - media.get(0).asDouble() + 24);
     if (Boolean.getBoolean("voipdoc.updateScreenshots")) {
       Path docs = Cli.root().resolve("docs/img");
       Files.createDirectories(docs);
-      for (String f : new String[] {"report-finding.png", "report-ladder.png"}) {
+      for (String f : new String[] {"report-finding.png", "report-ladder.png", "report-media.png"}) {
         Files.copy(target.resolve(f), docs.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     }

@@ -321,7 +321,7 @@ final class CallSection {
       h.open("td").element("span", m.text("html.ice.outcome." + outcome) + (p.errorCode() > 0 ? " " + p.errorCode() : ""), "class", "pill " + outcome).close("td");
       h.element("td", p.nominated() ? "✔" : "");
       h.open("td");
-      HtmlReport.filter(h, Filters.stun(p.local(), p.remote()), m);
+      HtmlReport.filterButton(h, Filters.stun(p.local(), p.remote()), m);
       h.close("td");
       h.close("tr");
     }

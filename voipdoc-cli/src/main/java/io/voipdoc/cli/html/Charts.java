@@ -17,7 +17,7 @@ import java.util.Locale;
 final class Charts {
   /** Most points a plot draws. */
   static final int MAX_POINTS = 600;
-  private static final int WIDTH = 760;
+  private static final int WIDTH = 1080;
 
   private Charts() {}
 
@@ -29,8 +29,8 @@ final class Charts {
    * red marks at seconds with loss, and ticks for the SIP messages on top.
    */
   static void timeline(Html h, List<Lane> lanes, List<LadderRow> sip, long startNanos, long endNanos, Messages m) {
-    int left = 230;
-    int plot = WIDTH - left - 16;
+    int left = 270;
+    int plot = WIDTH - left - 24;
     int lane = 26;
     int height = 30 + (lanes.size() + 1) * lane + 24;
     double span = Math.max(1, (endNanos - startNanos) / 1e9);
@@ -50,7 +50,7 @@ final class Charts {
     }
     for (Lane l : lanes) {
       y += lane;
-      h.element("text", Html.clip(l.label(), 34), "x", Integer.toString(left - 8), "y", Integer.toString(y + 4), "class", "lane-label");
+      h.element("text", Html.clip(l.label(), 38), "x", Integer.toString(left - 8), "y", Integer.toString(y + 4), "class", "lane-label");
       h.empty("line", "x1", Integer.toString(left), "x2", Integer.toString(left + plot), "y1", Integer.toString(y), "y2", Integer.toString(y), "class", "lane-line");
       double offset = (l.stream().firstFrame().timestampNanos() - startNanos) / 1e9;
       List<SecondSample> series = l.stream().series();
@@ -114,7 +114,8 @@ final class Charts {
       maxLost = Math.max(maxLost, lost[i]);
     }
     double jitterTop = niceCeiling(maxJitter * 1.15);
-    int lostTop = (int) niceCeiling(maxLost);
+    // whole packets on the loss axis: a multiple of its four steps
+    int lostTop = 4 * (int) Math.ceil(niceCeiling(maxLost) / 4);
     h.open("svg", "class", "plot", "xmlns", "http://www.w3.org/2000/svg", "width", Integer.toString(WIDTH),
         "height", Integer.toString(height), "viewBox", "0 0 " + WIDTH + " " + height, "role", "img",
         "aria-label", m.text("html.plot", s.source().hostPort(), s.destination().hostPort()));
@@ -170,8 +171,8 @@ final class Charts {
         end = Math.max(end, a.request().timeNanos());
       }
     }
-    int left = 230;
-    int plot = WIDTH - left - 16;
+    int left = 270;
+    int plot = WIDTH - left - 24;
     int lane = 24;
     int height = 20 + registrations.size() * lane + 24;
     double span = Math.max(1, (end - start) / 1e9);
@@ -181,7 +182,7 @@ final class Charts {
     axis(h, left, plot, 20 + registrations.size() * lane - 6, span, m);
     int y = 14;
     for (Registration r : registrations) {
-      h.element("text", Html.clip(r.aor(), 34), "x", Integer.toString(left - 8), "y", Integer.toString(y + 4), "class", "lane-label");
+      h.element("text", Html.clip(r.aor(), 38), "x", Integer.toString(left - 8), "y", Integer.toString(y + 4), "class", "lane-label");
       h.empty("line", "x1", Integer.toString(left), "x2", Integer.toString(left + plot), "y1", Integer.toString(y), "y2", Integer.toString(y), "class", "lane-line");
       for (RegisterAttempt a : r.attempts()) {
         double x = left + plot * ((a.request().timeNanos() - start) / 1e9) / span;

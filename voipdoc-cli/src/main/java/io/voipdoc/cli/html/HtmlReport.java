@@ -323,7 +323,7 @@ public final class HtmlReport {
       }
       h.element("td", Html.clip(sources.toString(), 300), "class", "mono");
       h.open("td");
-      filter(h, Filters.callIds(List.of(r.callId())), m);
+      filterButton(h, Filters.callIds(List.of(r.callId())), m);
       h.close("td");
       h.close("tr");
     }
@@ -385,7 +385,7 @@ public final class HtmlReport {
       h.element("td", c.stage().name().toLowerCase(Locale.ROOT).replace('_', ' '));
       h.element("td", Html.clip(c.alerts().toString(), 300));
       h.open("td");
-      filter(h, Filters.flow(c.client(), c.server()), m);
+      filterButton(h, Filters.flow(c.client(), c.server()), m);
       h.close("td");
       h.close("tr");
     }
@@ -412,11 +412,16 @@ public final class HtmlReport {
       h.element("td", String.format(m.locale(), "%.2f", s.meanJitterMs()), "class", "num");
       h.element("td", String.format(m.locale(), "%.1f", s.mosEstimate().mos()), "class", "num");
       h.open("td");
-      filter(h, Filters.flow(s.source(), s.destination()), m);
+      filterButton(h, Filters.flow(s.source(), s.destination()), m);
       h.close("td");
       h.close("tr");
     }
     h.close("tbody").close("table");
+  }
+
+  /** A copy button for a Wireshark filter, in a table cell: the filter shows on hover. */
+  static void filterButton(Html h, String filter, Messages m) {
+    h.element("button", m.text("html.copy_filter"), "type", "button", "class", "copy", "data-copy", filter, "title", filter);
   }
 
   /** A Wireshark filter with a copy button. */
