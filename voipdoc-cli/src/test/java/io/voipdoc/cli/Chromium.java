@@ -91,6 +91,8 @@ final class Chromium implements AutoCloseable {
     for (String domain : new String[] {"Page", "Runtime", "Log", "Network"}) {
       send(domain + ".enable", Map.of());
     }
+    // a headless page never has focus, which the clipboard needs
+    send("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
   }
 
   /** Opens {@code uri} in a window of the given size and waits for its load event. */
@@ -103,9 +105,9 @@ final class Chromium implements AutoCloseable {
     loaded.get(60, TimeUnit.SECONDS);
   }
 
-  /** The value of a script expression, returned by value. */
+  /** The value of a script expression, returned by value; it runs as if the user had clicked. */
   JsonNode eval(String expression) throws Exception {
-    JsonNode r = send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true, "awaitPromise", true));
+    JsonNode r = send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true, "awaitPromise", true, "userGesture", true));
     if (r.has("exceptionDetails")) {
       throw new IllegalStateException("script failed: " + r.get("exceptionDetails"));
     }

@@ -186,6 +186,24 @@ class HtmlHostileContentTest {
     assertTrue(report("--show-secrets").contains(SECRET), "--show-secrets shows it");
   }
 
+  @Test
+  void inertInTheBrowser() throws Exception {
+    report();
+    Path page = dir.resolve("report0.html");
+    try (Chromium browser = Chromium.start()) {
+      browser.open(page.toUri(), 1280, 900);
+      // an injected img or iframe would have been requested, an injected script would have run
+      assertEquals(java.util.List.of("file://" + page.toAbsolutePath()), browser.requests());
+      assertEquals(java.util.List.of(), browser.errors());
+      assertEquals("voipdoc report: hostile.pcap", browser.eval("document.title").asText());
+      assertEquals(1, browser.eval("document.scripts.length").asInt());
+      // open every message: its text is still only text
+      browser.eval("document.querySelectorAll('details').forEach(d => d.open = true)");
+      assertEquals(0, browser.eval("document.querySelectorAll('img, iframe, object, embed, svg script').length").asInt());
+      assertTrue(browser.eval("document.body.innerText").asText().contains("<script>alert(1)</script>"));
+    }
+  }
+
   private static Set<String> diff(Set<String> have, Set<String> allowed) {
     Set<String> d = new TreeSet<>(have);
     d.removeAll(allowed);

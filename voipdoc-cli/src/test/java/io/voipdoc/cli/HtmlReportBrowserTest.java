@@ -84,6 +84,10 @@ class HtmlReportBrowserTest {
     assertTrue(count("svg.timeline .flow") >= 3);
     assertEquals(2, count("table.registrations-table tbody tr"));
     assertTrue(count("button.copy") > 10);
+    // a copy button puts its filter on the clipboard and says so
+    browser.eval("document.querySelector('article.finding button.copy').click()");
+    assertTrue(browser.eval("new Promise(r => setTimeout(() => r(document.querySelector('article.finding button.copy').classList.contains('copied')), 300))").asBoolean(),
+        "the copy button confirmed");
     // the plot is drawn: the browser laid it out at its size
     assertEquals(1080, browser.eval("Math.round(document.querySelector('svg.plot').getBoundingClientRect().width)").asInt());
   }

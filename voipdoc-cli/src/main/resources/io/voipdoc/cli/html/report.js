@@ -75,20 +75,29 @@
     setTimeout(function () { button.classList.remove("copied"); }, 1200);
   }
 
+  // the selection fallback works where the clipboard API is missing or refused (some browsers
+  // refuse it for pages opened from a file)
+  function fallback(button, text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (err) { ok = false; }
+    document.body.removeChild(area);
+    if (ok) copied(button);
+  }
+
   document.addEventListener("click", function (e) {
     var button = e.target.closest ? e.target.closest("button.copy") : null;
     if (!button) return;
     var text = button.getAttribute("data-copy");
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(function () { copied(button); }, function () {});
-      return;
+      navigator.clipboard.writeText(text).then(function () { copied(button); }, function () { fallback(button, text); });
+    } else {
+      fallback(button, text);
     }
-    var area = document.createElement("textarea");
-    area.value = text;
-    document.body.appendChild(area);
-    area.select();
-    try { document.execCommand("copy"); copied(button); } catch (err) { /* the filter stays visible to copy by hand */ }
-    document.body.removeChild(area);
   });
 
   show();
