@@ -106,6 +106,15 @@ class HtmlReportBrowserTest {
   }
 
   @Test
+  void tlsConnectionsWithTheirAlerts() throws Exception {
+    Path page = render("tls", "lab/tls-wrong-certificate/pbx.pcapng");
+    open(page, 1280, 900);
+    int rows = count("table.tls tbody tr");
+    assertTrue(rows > 0);
+    assertEquals(rows, browser.eval("[...document.querySelectorAll('table.tls tbody tr')].filter(tr => tr.textContent.includes('unknown_ca') && tr.textContent.includes('pbx.lab.example')).length").asInt());
+  }
+
+  @Test
   void searchFilterAndPagingOverManyCalls() throws Exception {
     List<String> pbx = new ArrayList<>();
     try (var dirs = Files.list(Cli.root().resolve("lab"))) {

@@ -382,8 +382,14 @@ public final class HtmlReport {
       h.element("td", (c.datagram() ? "DTLS " : "TLS ") + c.client().hostPort(), "class", "mono");
       h.element("td", c.server().hostPort(), "class", "mono");
       h.element("td", Html.clip(c.serverName(), 200), "class", "mono");
-      h.element("td", c.stage().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-      h.element("td", Html.clip(c.alerts().toString(), 300));
+      h.element("td", m.text("html.tls.stage." + c.stage().name().toLowerCase(Locale.ROOT)));
+      StringBuilder alerts = new StringBuilder();
+      for (var a : c.alerts()) {
+        String name = a.descriptionName();
+        alerts.append(alerts.length() == 0 ? "" : ", ")
+            .append(a.encrypted() ? m.text("html.tls.alert_encrypted") : name != null ? name : Integer.toString(a.description()));
+      }
+      h.element("td", Html.clip(alerts.toString(), 300), "class", c.fatalAlert() ? "warn" : null);
       h.open("td");
       filterButton(h, Filters.flow(c.client(), c.server()), m);
       h.close("td");
