@@ -11,8 +11,15 @@ import io.voipdoc.diagnose.Evidence;
 import io.voipdoc.diagnose.Finding;
 import io.voipdoc.diagnose.FindingText;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.cli.html.HtmlReport;
+import io.voipdoc.cli.html.SipTexts;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +56,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "CAPTURE", description = "captures, directories, or -")
   List<String> captures = new ArrayList<>();
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+  @Option(names = "--format", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   OutputFormat format = OutputFormat.text;
 
   @Mixin LanguageOption language = new LanguageOption();
@@ -60,11 +67,20 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "exit with 1 when a finding is at least this severe: error or warning")
   @Nullable FailOn failOn;
 
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE instead of standard output")
+  @Nullable Path output;
+
+  @Option(names = "--show-secrets", description = "show digest credentials (Authorization headers) instead of masking them")
+  boolean showSecrets;
+
   @Override
   public Integer call() throws IOException {
     Messages messages = language.messages();
     IncidentCorrelator correlator = new IncidentCorrelator();
-    Pipeline.Result result = Pipeline.run(captures, correlator, messages);
+    // the HTML report shows every SIP message in full, so their texts are kept on the way
+    SipTexts texts = new SipTexts(correlator);
+    Pipeline.Result result =
+        Pipeline.run(captures, format == OutputFormat.html ? texts : correlator, messages);
     Incident incident = correlator.finish();
     List<Finding> findings = new ArrayList<>();
     for (Finding f : Diagnoser.diagnose(incident)) {
@@ -73,13 +89,27 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
     }
     FindingText text = new FindingText(messages.locale());
-    PrintWriter out = spec.commandLine().getOut();
-    if (format == OutputFormat.json) {
-      json(incident, findings, result, text, messages, out);
-    } else {
-      AnalyzeText.render(incident, findings, result, text, messages, out);
+    try (PrintWriter out = output == null ? null : new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+      PrintWriter to = out == null ? spec.commandLine().getOut() : out;
+      if (format == OutputFormat.json) {
+        json(incident, findings, result, text, messages, to);
+      } else if (format == OutputFormat.html) {
+        new HtmlReport(messages, text, texts, new Secrets(showSecrets)).write(html(incident, findings, result), to);
+      } else {
+        AnalyzeText.render(incident, findings, result, text, messages, to);
+      }
+      to.flush();
+      if (to.checkError()) {
+        throw new IOException(messages.text("analyze.output_failed"));
+      }
+    } catch (IOException e) {
+      String reason =
+          e instanceof NoSuchFileException
+              ? messages.text("analyze.output_no_folder")
+              : e instanceof AccessDeniedException ? messages.text("analyze.output_denied") : e.getMessage();
+      spec.commandLine().getErr().println("voipdoc: " + messages.text("analyze.output_error", String.valueOf(output), reason));
+      return ExitCode.USAGE;
     }
-    out.flush();
     int code = CallsCommand.finish(result, spec.commandLine().getErr());
     if (code != ExitCode.OK) {
       return code;
@@ -87,6 +117,20 @@ final class AnalyzeCommand implements Callable<Integer> {
     Severity threshold = failOn == null ? null : failOn == FailOn.error ? Severity.ERROR : Severity.WARNING;
     boolean failed = threshold != null && findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
     return failed ? ExitCode.FINDINGS : ExitCode.OK;
+  }
+
+  private static HtmlReport.Input html(Incident incident, List<Finding> findings, Pipeline.Result result) {
+    List<String> inputs = new ArrayList<>();
+    Map<String, Long> damage = new LinkedHashMap<>();
+    for (Pipeline.InputAnomalies a : result.anomalies()) {
+      inputs.add(a.input());
+      damage.put(a.input(), a.log().total());
+    }
+    List<String> unreadable = new ArrayList<>();
+    for (InputSummary.Unreadable u : result.unreadable()) {
+      unreadable.add(u.message());
+    }
+    return new HtmlReport.Input(incident, findings, inputs, damage, unreadable);
   }
 
   private static boolean about(Finding f, Incident incident, String id) {

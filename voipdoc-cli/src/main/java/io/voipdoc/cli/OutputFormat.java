@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 /** Output formats of the commands: text for people, JSON for scripts. */
 enum OutputFormat {
   text,
+  html,
   json;
 
   private static final ObjectMapper JSON =
