@@ -3,6 +3,7 @@ package io.voipdoc.cli;
 import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.incident.Incident;
 import io.voipdoc.correlate.incident.IncidentCorrelator;
+import io.voipdoc.correlate.media.RtpStream;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.CallState;
 import io.voipdoc.diagnose.Advice;
@@ -49,7 +50,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "CAPTURE", description = "captures, directories, or -")
   List<String> captures = new ArrayList<>();
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+  @Option(names = "--format", defaultValue = "text", description = "text, json or md (Markdown) (default: ${DEFAULT-VALUE})")
   OutputFormat format = OutputFormat.text;
 
   @Mixin LanguageOption language = new LanguageOption();
@@ -60,11 +61,19 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "exit with 1 when a finding is at least this severe: error or warning")
   @Nullable FailOn failOn;
 
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "colours in the text report: auto (on a terminal, unless NO_COLOR is set), always or never (default: ${DEFAULT-VALUE})")
+  Style.Mode color = Style.Mode.auto;
+
+  @Option(names = {"-q", "--quiet"}, description = "no progress bar on stderr")
+  boolean quiet;
+
   @Override
   public Integer call() throws IOException {
     Messages messages = language.messages();
     IncidentCorrelator correlator = new IncidentCorrelator();
-    Pipeline.Result result = Pipeline.run(captures, correlator, messages);
+    PrintWriter err = spec.commandLine().getErr();
+    Progress progress = quiet || !Style.isTerminal(2) ? Progress.NONE : new Progress(err, messages);
+    Pipeline.Result result = Pipeline.run(captures, correlator, messages, progress);
     Incident incident = correlator.finish();
     List<Finding> findings = new ArrayList<>();
     for (Finding f : Diagnoser.diagnose(incident)) {
@@ -75,9 +84,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     FindingText text = new FindingText(messages.locale());
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.json) {
-      json(incident, findings, result, text, messages, out);
+      json(incident, findings, result, text, out);
     } else {
-      AnalyzeText.render(incident, findings, result, text, messages, out);
+      AnalyzeReport report =
+          AnalyzeReport.of(
+              incident, findings, result, c -> call == null || selects(c, call), text, messages);
+      if (format == OutputFormat.md) {
+        AnalyzeMarkdown.render(report, out);
+      } else {
+        AnalyzeText.render(report, Style.forStandardOutput(color, System.getenv()), out);
+      }
     }
     out.flush();
     int code = CallsCommand.finish(result, spec.commandLine().getErr());
@@ -87,6 +103,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     Severity threshold = failOn == null ? null : failOn == FailOn.error ? Severity.ERROR : Severity.WARNING;
     boolean failed = threshold != null && findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
     return failed ? ExitCode.FINDINGS : ExitCode.OK;
+  }
+
+  /** Whether {@code --call ID} names call {@code c}: one of its Call-IDs, or its number. */
+  private static boolean selects(Call c, String id) {
+    return c.callIds().contains(id) || String.valueOf(c.index()).equals(id);
   }
 
   private static boolean about(Finding f, Incident incident, String id) {
@@ -111,7 +132,6 @@ final class AnalyzeCommand implements Callable<Integer> {
       List<Finding> findings,
       Pipeline.Result result,
       FindingText text,
-      Messages messages,
       PrintWriter out)
       throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -134,6 +154,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       row.put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
       row.put("title", text.title(f));
       row.put("subject", f.subject());
+      row.put("callId", f.callIds().isEmpty() ? null : f.callIds().get(0));
       row.put("callIds", f.callIds());
       List<Map<String, Object>> evidence = new ArrayList<>();
       for (Evidence e : f.evidence()) {
@@ -155,6 +176,16 @@ final class AnalyzeCommand implements Callable<Integer> {
       rows.add(row);
     }
     doc.put("findings", rows);
+    List<Map<String, Object>> calls = new ArrayList<>();
+    for (Call c : incident.calls()) {
+      calls.add(CallsCommand.json(c));
+    }
+    doc.put("calls", calls);
+    List<Map<String, Object>> streams = new ArrayList<>();
+    for (RtpStream s : incident.streams()) {
+      streams.add(StreamsCommand.json(s));
+    }
+    doc.put("streams", streams);
     Map<String, Object> damage = new LinkedHashMap<>();
     for (Pipeline.InputAnomalies a : result.anomalies()) {
       damage.put(a.input(), a.log().counts());

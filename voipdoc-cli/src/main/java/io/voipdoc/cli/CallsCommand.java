@@ -86,6 +86,7 @@ final class CallsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    OutputFormat.require(spec, format, OutputFormat.text, OutputFormat.json);
     Messages messages = language.messages();
     Found found = correlate(captures, correlationHeaders, messages);
     PrintWriter out = spec.commandLine().getOut();
@@ -113,7 +114,8 @@ final class CallsCommand implements Callable<Integer> {
     return result.unreadable().isEmpty() ? ExitCode.OK : ExitCode.UNREADABLE_INPUT;
   }
 
-  private static Map<String, Object> json(Call c) {
+  /** The JSON object of one call; {@code analyze} reports the same. */
+  static Map<String, Object> json(Call c) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("index", c.index());
     m.put("callIds", c.callIds());
