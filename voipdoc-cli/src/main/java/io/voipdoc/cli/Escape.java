@@ -15,6 +15,7 @@ final class Escape {
    * and heading markers) are escaped only there, to keep the text readable as typed.
    */
   private static final String INLINE_MARKUP = "\\`*_[]<>|&~#!";
+
   private Escape() {}
 
   /**
