@@ -79,14 +79,20 @@ final class Escape {
     }
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
-      if (INLINE_MARKUP.indexOf(c) >= 0
-          || (i == 0 && "+-=".indexOf(c) >= 0)
-          || (i == digits && i > 0 && (c == '.' || c == ')'))) {
+      boolean ordered = i > 0 && i == digits && (c == '.' || c == ')') && marker(t, i);
+      boolean bulletOrRule =
+          i == 0 && "+-=".indexOf(c) >= 0 && (marker(t, 0) || t.chars().allMatch(x -> x == c));
+      if (INLINE_MARKUP.indexOf(c) >= 0 || ordered || bulletOrRule) {
         b.append('\\');
       }
       b.append(c);
     }
     return b.toString();
+  }
+
+  /** Whether the character at {@code i} ends a list marker: a blank or the end follows it. */
+  private static boolean marker(String t, int i) {
+    return i + 1 == t.length() || t.charAt(i + 1) == ' ' || t.charAt(i + 1) == '\t';
   }
 
   /**

@@ -68,13 +68,17 @@ final class Pipeline {
         Frame frame = new Frame();
         progress.start(input.name(), Captures.plainSize(input));
         int frames = 0;
-        while (reader.next(frame)) {
-          decoder.decode(frame);
-          if (++frames % PROGRESS_FRAMES == 0) {
-            progress.update(reader.position());
+        try {
+          while (reader.next(frame)) {
+            decoder.decode(frame);
+            if (++frames % PROGRESS_FRAMES == 0) {
+              progress.update(reader.position());
+            }
           }
+        } finally {
+          // an error message after a failed read must not land behind a half-drawn bar
+          progress.done();
         }
-        progress.done();
         decoder.finish();
         logs.add(new InputAnomalies(input.name(), anomalies));
       } catch (UnreadableCaptureException e) {

@@ -33,6 +33,10 @@ class EscapeTest {
     assertEquals("\\- item", Escape.markdown("- item"));
     assertEquals("12\\. item", Escape.markdown("12. item"));
     assertEquals("a - b. c", Escape.markdown("a - b. c"));
+    assertEquals("12\\)", Escape.markdown("12)"));
+    assertEquals("\\===", Escape.markdown("==="));
+    assertEquals("203.0.113.20 -x +1", Escape.markdown("203.0.113.20 -x +1"));
+    assertEquals("-x", Escape.markdown("-x"));
     assertEquals("\\\\x1b\\[0m", Escape.markdown("\u001b[0m"));
   }
 
