@@ -210,6 +210,23 @@ public final class Captures {
         || magic == PcapngReader.SECTION_HEADER;
   }
 
+  /**
+   * The size of the capture in a regular file, in the bytes that {@link CaptureReader#position()}
+   * counts, or -1 when it is not known without reading it all: standard input, a pipe, a
+   * gzip-compressed file, or a file that cannot be read.
+   */
+  public static long plainSize(CaptureInput input) {
+    Path path = input.path();
+    if (path == null || !Files.isRegularFile(path)) {
+      return -1;
+    }
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      return isGzip(readHead(channel)) ? -1 : channel.size();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
   static boolean isGzip(byte[] head) {
     return head.length >= 2 && (((head[0] & 0xff) << 8) | (head[1] & 0xff)) == GZIP_MAGIC;
   }

@@ -3,6 +3,7 @@ package io.voipdoc.cli;
 import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.incident.Incident;
 import io.voipdoc.correlate.incident.IncidentCorrelator;
+import io.voipdoc.correlate.media.RtpStream;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.CallState;
 import io.voipdoc.diagnose.Advice;
@@ -73,14 +74,22 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--show-secrets", description = "show digest credentials (Authorization headers) instead of masking them")
   boolean showSecrets;
 
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "colours in the text report: auto (on a terminal, unless NO_COLOR is set), always or never (default: ${DEFAULT-VALUE})")
+  Style.Mode color = Style.Mode.auto;
+
+  @Option(names = {"-q", "--quiet"}, description = "no progress bar on stderr")
+  boolean quiet;
+
   @Override
   public Integer call() throws IOException {
     Messages messages = language.messages();
     IncidentCorrelator correlator = new IncidentCorrelator();
+    PrintWriter err = spec.commandLine().getErr();
+    Progress progress = quiet || !Style.isTerminal(2) ? Progress.NONE : new Progress(err, messages);
     // the HTML report shows every SIP message in full, so their texts are kept on the way
     SipTexts texts = new SipTexts(correlator);
     Pipeline.Result result =
-        Pipeline.run(captures, format == OutputFormat.html ? texts : correlator, messages);
+        Pipeline.run(captures, format == OutputFormat.html ? texts : correlator, messages, progress);
     Incident incident = correlator.finish();
     List<Finding> findings = new ArrayList<>();
     for (Finding f : Diagnoser.diagnose(incident)) {
@@ -92,11 +101,23 @@ final class AnalyzeCommand implements Callable<Integer> {
     try (PrintWriter out = output == null ? null : new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
       PrintWriter to = out == null ? spec.commandLine().getOut() : out;
       if (format == OutputFormat.json) {
-        json(incident, findings, result, text, messages, to);
+        json(incident, findings, result, text, to);
       } else if (format == OutputFormat.html) {
         new HtmlReport(messages, text, texts, new Secrets(showSecrets)).write(html(incident, findings, result), to);
       } else {
-        AnalyzeText.render(incident, findings, result, text, messages, to);
+        AnalyzeReport report =
+            AnalyzeReport.of(
+                incident, findings, result, c -> call == null || selects(c, call), text, messages);
+        if (format == OutputFormat.md) {
+          AnalyzeMarkdown.render(report, to);
+        } else {
+          // a report written to a file gets colours only when asked for
+          Style style =
+              out == null
+                  ? Style.forStandardOutput(color, System.getenv())
+                  : color == Style.Mode.always ? Style.forStandardOutput(color, System.getenv()) : Style.PLAIN;
+          AnalyzeText.render(report, style, to);
+        }
       }
       to.flush();
       if (to.checkError()) {
@@ -107,7 +128,7 @@ final class AnalyzeCommand implements Callable<Integer> {
           e instanceof NoSuchFileException
               ? messages.text("analyze.output_no_folder")
               : e instanceof AccessDeniedException ? messages.text("analyze.output_denied") : e.getMessage();
-      spec.commandLine().getErr().println("voipdoc: " + messages.text("analyze.output_error", String.valueOf(output), reason));
+      err.println("voipdoc: " + messages.text("analyze.output_error", String.valueOf(output), reason));
       return ExitCode.USAGE;
     }
     int code = CallsCommand.finish(result, spec.commandLine().getErr());
@@ -133,6 +154,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     return new HtmlReport.Input(incident, findings, inputs, damage, unreadable);
   }
 
+  /** Whether {@code --call ID} names call {@code c}: one of its Call-IDs, or its number. */
+  private static boolean selects(Call c, String id) {
+    return c.callIds().contains(id) || String.valueOf(c.index()).equals(id);
+  }
+
   private static boolean about(Finding f, Incident incident, String id) {
     if (f.callIds().contains(id)) {
       return true;
@@ -155,7 +181,6 @@ final class AnalyzeCommand implements Callable<Integer> {
       List<Finding> findings,
       Pipeline.Result result,
       FindingText text,
-      Messages messages,
       PrintWriter out)
       throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -178,6 +203,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       row.put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
       row.put("title", text.title(f));
       row.put("subject", f.subject());
+      row.put("callId", f.callIds().isEmpty() ? null : f.callIds().get(0));
       row.put("callIds", f.callIds());
       List<Map<String, Object>> evidence = new ArrayList<>();
       for (Evidence e : f.evidence()) {
@@ -199,6 +225,12 @@ final class AnalyzeCommand implements Callable<Integer> {
       rows.add(row);
     }
     doc.put("findings", rows);
+    doc.put("calls", CallsCommand.json(incident.calls()));
+    List<Map<String, Object>> streams = new ArrayList<>();
+    for (RtpStream s : incident.streams()) {
+      streams.add(StreamsCommand.json(s));
+    }
+    doc.put("streams", streams);
     Map<String, Object> damage = new LinkedHashMap<>();
     for (Pipeline.InputAnomalies a : result.anomalies()) {
       damage.put(a.input(), a.log().counts());

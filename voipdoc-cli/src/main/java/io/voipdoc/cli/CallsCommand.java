@@ -96,22 +96,13 @@ final class CallsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    OutputFormat.require(spec, format, OutputFormat.text, OutputFormat.json);
     Messages messages = language.messages();
     Found found = correlate(captures, correlationHeaders, messages);
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.json) {
-      Map<Refer, Call> referring = new IdentityHashMap<>();
-      for (Call c : found.calls()) {
-        for (Refer r : c.transfers()) {
-          referring.put(r, c);
-        }
-      }
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (Call c : found.calls()) {
-        rows.add(json(c, referring));
-      }
       Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("calls", rows);
+      doc.put("calls", json(found.calls()));
       List<Map<String, Object>> subscriptions = new ArrayList<>();
       for (Subscription s : found.subscriptions()) {
         subscriptions.add(json(s));
@@ -137,6 +128,21 @@ final class CallsCommand implements Callable<Integer> {
     }
     err.flush();
     return result.unreadable().isEmpty() ? ExitCode.OK : ExitCode.UNREADABLE_INPUT;
+  }
+
+  /** The JSON objects of the calls; {@code analyze} reports the same. */
+  static List<Map<String, Object>> json(List<Call> calls) {
+    Map<Refer, Call> referring = new IdentityHashMap<>();
+    for (Call c : calls) {
+      for (Refer r : c.transfers()) {
+        referring.put(r, c);
+      }
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Call c : calls) {
+      rows.add(json(c, referring));
+    }
+    return rows;
   }
 
   private static Map<String, Object> json(Call c, Map<Refer, Call> referring) {

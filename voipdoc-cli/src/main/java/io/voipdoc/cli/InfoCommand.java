@@ -56,6 +56,7 @@ final class InfoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    OutputFormat.require(spec, format, OutputFormat.text, OutputFormat.json);
     Messages messages = language.messages();
     PrintWriter err = spec.commandLine().getErr();
     List<InputSummary> summaries = new ArrayList<>();

@@ -9,7 +9,7 @@ final class InfoText {
 
   static void render(Iterable<InputSummary> summaries, Messages m, PrintWriter out) {
     for (InputSummary s : summaries) {
-      out.println(s.path());
+      out.println(Escape.terminal(s.path()));
       row(out, m.text("info.format"), s.format() + " (" + String.join(", ", s.linkTypes()) + ")");
       row(out, m.text("info.packets"), m.text("info.packets.value", s.packets(), s.bytes()));
       if (s.truncatedFrames() > 0) {
@@ -39,7 +39,7 @@ final class InfoText {
               a.frame() > 0
                   ? m.text("info.anomaly.frame", a.frame(), a.offset())
                   : m.text("info.anomaly.offset", a.offset());
-          out.println("    " + where + ": " + a.message());
+          out.println("    " + where + ": " + Escape.terminal(a.message()));
         }
       }
       out.println();

@@ -13,7 +13,8 @@ import java.util.Locale;
  * A ladder diagram of a call's SIP messages for a terminal: one column per address:port (or per
  * host), one line per message with its time since the call started, an arrow from sender to
  * receiver and the first line on it, and under a message with SDP a line summarising it. Names and
- * labels are shortened with "…" to fit the width.
+ * labels are shortened with "…" to fit the width; what comes from the capture is escaped with
+ * {@link Escape#terminal}.
  */
 final class Ladder {
   /** Narrowest width drawn. */
@@ -30,6 +31,11 @@ final class Ladder {
   }
 
   void render(Call call, Messages messages, PrintWriter out) {
+    render(call, messages, out, Integer.MAX_VALUE);
+  }
+
+  /** Draws at most {@code maxMessages} messages, then says how many more there are. */
+  void render(Call call, Messages messages, PrintWriter out, int maxMessages) {
     List<SipEvent> events = new ArrayList<>();
     for (CallLeg l : call.legs()) {
       events.addAll(l.events());
@@ -41,7 +47,7 @@ final class Ladder {
       add(columns, name(e, false));
     }
     out.println(
-        fit(messages.text("flow.title", call.index(), String.join(", ", call.callIds()))));
+        fit(messages.text("flow.title", call.index(), Escape.terminal(String.join(", ", call.callIds())))));
     int n = columns.size();
     int span = n <= 1 ? width - TIME - 1 : (width - TIME - 1) / (n - 1);
     int[] at = new int[n];
@@ -64,7 +70,12 @@ final class Ladder {
     }
     out.println(fit(head.append(new String(names, 0, inner)).toString()));
     long t0 = call.startNanos();
+    int drawn = 0;
     for (SipEvent e : events) {
+      if (drawn++ == maxMessages) {
+        out.println(messages.text("flow.more", events.size() - maxMessages, call.index()));
+        break;
+      }
       int from = columns.indexOf(name(e, true));
       int to = columns.indexOf(name(e, false));
       char[] line = blank(inner);
@@ -79,7 +90,9 @@ final class Ladder {
       if (hi > lo) {
         line[to > from ? hi - 1 : lo + 1] = to > from ? '>' : '<';
       }
-      String label = (e.retransmission() ? "*" : "") + e.firstLine().replace(" SIP/2.0", "").replace("SIP/2.0 ", "");
+      String label =
+          (e.retransmission() ? "*" : "")
+              + Escape.terminal(e.firstLine().replace(" SIP/2.0", "").replace("SIP/2.0 ", ""));
       int room = hi - lo - 4;
       if (hi == lo) {
         // sender and receiver share a column (--by-host on one host): the label follows the bar
@@ -95,14 +108,14 @@ final class Ladder {
               Locale.ROOT, "%9.3f #%-6d", (e.timeNanos() - t0) / 1e9, e.frame().number());
       out.println(fit(time + new String(line)));
       if (e.sdp() != null && !e.retransmission()) {
-        out.println(fit(" ".repeat(TIME) + "  sdp " + e.sdp()));
+        out.println(fit(" ".repeat(TIME) + "  sdp " + Escape.terminal(e.sdp())));
       }
     }
   }
 
   private String name(SipEvent e, boolean source) {
     var endpoint = source ? e.source() : e.destination();
-    return byHost ? endpoint.address().getHostAddress() : endpoint.hostPort();
+    return Escape.terminal(byHost ? endpoint.address().getHostAddress() : endpoint.hostPort());
   }
 
   private static void add(List<String> columns, String name) {

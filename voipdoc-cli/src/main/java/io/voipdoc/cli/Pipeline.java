@@ -20,6 +20,9 @@ import java.util.List;
  * correlation stage).
  */
 final class Pipeline {
+  /** Frames between two looks at the clock for the progress bar. */
+  private static final int PROGRESS_FRAMES = 1024;
+
   private Pipeline() {}
 
   /**
@@ -40,6 +43,13 @@ final class Pipeline {
 
   static Result run(List<String> args, MessageListener listener, Messages messages)
       throws IOException {
+    return run(args, listener, messages, Progress.NONE);
+  }
+
+  /** Runs the inputs, reporting how far each has been read to {@code progress}. */
+  static Result run(
+      List<String> args, MessageListener listener, Messages messages, Progress progress)
+      throws IOException {
     List<InputAnomalies> logs = new ArrayList<>();
     List<InputSummary.Unreadable> unreadable = new ArrayList<>();
     List<CaptureInput> inputs = new ArrayList<>();
@@ -56,8 +66,18 @@ final class Pipeline {
           new PacketDecoder(DecodeConfig.DEFAULTS, new Dissector(listener, anomalies), anomalies);
       try (CaptureReader reader = Captures.open(input, anomalies)) {
         Frame frame = new Frame();
-        while (reader.next(frame)) {
-          decoder.decode(frame);
+        progress.start(input.name(), Captures.plainSize(input));
+        int frames = 0;
+        try {
+          while (reader.next(frame)) {
+            decoder.decode(frame);
+            if (++frames % PROGRESS_FRAMES == 0) {
+              progress.update(reader.position());
+            }
+          }
+        } finally {
+          // an error message after a failed read must not land behind a half-drawn bar
+          progress.done();
         }
         decoder.finish();
         logs.add(new InputAnomalies(input.name(), anomalies));

@@ -45,6 +45,7 @@ final class StreamsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    OutputFormat.require(spec, format, OutputFormat.text, OutputFormat.json);
     Messages messages = language.messages();
     IncidentCorrelator correlator = new IncidentCorrelator();
     Pipeline.Result result = Pipeline.run(captures, correlator, messages);
@@ -70,7 +71,8 @@ final class StreamsCommand implements Callable<Integer> {
     return result.unreadable().isEmpty() ? ExitCode.OK : ExitCode.UNREADABLE_INPUT;
   }
 
-  private static Map<String, Object> json(RtpStream s) {
+  /** The JSON object of one stream; {@code analyze} reports the same. */
+  static Map<String, Object> json(RtpStream s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("ssrc", s.ssrcHex());
     m.put("src", s.source().hostPort());

@@ -38,13 +38,13 @@ final class StreamsText {
           s.source().hostPort(),
           s.destination().hostPort(),
           s.ssrcHex(),
-          codec == null ? String.valueOf(s.payloadType()) : codec,
+          codec == null ? String.valueOf(s.payloadType()) : Escape.terminal(codec),
           s.packets(),
           String.format(m.locale(), "%d (%.1f%%)", s.lost(), s.lostPercent()),
           String.format(m.locale(), "%.3f", s.maxDeltaMs()),
           String.format(m.locale(), "%.3f", s.maxJitterMs()),
           String.format(m.locale(), "%.3f", s.meanJitterMs()),
-          callId == null ? "-" : callId);
+          callId == null ? "-" : Escape.terminal(callId));
     }
     out.println(m.text("streams.footer", streams.size()));
   }
