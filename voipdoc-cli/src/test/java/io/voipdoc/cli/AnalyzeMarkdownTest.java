@@ -70,7 +70,9 @@ class AnalyzeMarkdownTest {
 
   @Test
   void a_healthy_capture_says_so() {
-    Cli cli = Cli.run("analyze", lab("direct-call"), "--format", "md", "--lang", "en");
+    // both capture points, so that the audio is in the captures too
+    String bob = Cli.root().resolve("lab/direct-call/bob.pcapng").toString();
+    Cli cli = Cli.run("analyze", lab("direct-call"), bob, "--format", "md", "--lang", "en");
     RenderedMarkdown md = new RenderedMarkdown(cli.out());
     assertEquals(List.of("Findings"), md.headings(2));
     assertTrue(RenderedMarkdown.text(md.document).contains("No known failure pattern found"));
