@@ -3,6 +3,8 @@ package io.voipdoc.cli;
 import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.incident.Incident;
 import io.voipdoc.correlate.incident.IncidentCorrelator;
+import io.voipdoc.correlate.log.LogLine;
+import io.voipdoc.correlate.log.LogTimeline;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.CallState;
 import io.voipdoc.diagnose.Advice;
@@ -11,8 +13,11 @@ import io.voipdoc.diagnose.Evidence;
 import io.voipdoc.diagnose.Finding;
 import io.voipdoc.diagnose.FindingText;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.acl.Acl;
+import io.voipdoc.diagnose.acl.AclException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -60,14 +66,37 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "exit with 1 when a finding is at least this severe: error or warning")
   @Nullable FailOn failOn;
 
+  @Option(names = "--log", paramLabel = "FILE", description = "a log of the call controller, SBC or proxy to put on the captures' timeline (repeatable)")
+  List<Path> logs = new ArrayList<>();
+
+  @Option(names = "--log-offset", paramLabel = "[FILE=]OFFSET", description = "the log clock's offset to the captures, e.g. +2.5s, -1h or kamailio.log=-300ms (default: estimated)")
+  List<String> logOffsets = new ArrayList<>();
+
+  @Option(names = "--acl", paramLabel = "FILE", description = "the controller's access list (docs/acl.md), to name the entry that blocks an address")
+  @Nullable Path acl;
+
   @Override
   public Integer call() throws IOException {
     Messages messages = language.messages();
+    Map<String, Long> offsets;
+    Acl accessList;
+    try {
+      offsets = PolicyInputs.offsets(logOffsets);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), messages.text("log.bad_offset", e.getMessage()));
+    }
+    try {
+      accessList = PolicyInputs.acl(acl);
+    } catch (AclException e) {
+      spec.commandLine().getErr().println("voipdoc: " + PolicyInputs.message(e, messages));
+      return ExitCode.UNREADABLE_INPUT;
+    }
     IncidentCorrelator correlator = new IncidentCorrelator();
     Pipeline.Result result = Pipeline.run(captures, correlator, messages);
     Incident incident = correlator.finish();
+    PolicyInputs.Read policy = PolicyInputs.read(logs, offsets, accessList, incident, messages);
     List<Finding> findings = new ArrayList<>();
-    for (Finding f : Diagnoser.diagnose(incident)) {
+    for (Finding f : Diagnoser.diagnose(incident, policy.context())) {
       if (call == null || about(f, incident, call)) {
         findings.add(f);
       }
@@ -75,12 +104,19 @@ final class AnalyzeCommand implements Callable<Integer> {
     FindingText text = new FindingText(messages.locale());
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.json) {
-      json(incident, findings, result, text, messages, out);
+      json(incident, findings, result, text, messages, out, policy.context().logs());
     } else {
       AnalyzeText.render(incident, findings, result, text, messages, out);
+      PolicyInputs.text(policy.context().logs(), messages, out);
     }
     out.flush();
+    for (String u : policy.unreadable()) {
+      spec.commandLine().getErr().println("voipdoc: " + u);
+    }
     int code = CallsCommand.finish(result, spec.commandLine().getErr());
+    if (code == ExitCode.OK && !policy.unreadable().isEmpty()) {
+      code = ExitCode.UNREADABLE_INPUT;
+    }
     if (code != ExitCode.OK) {
       return code;
     }
@@ -112,7 +148,8 @@ final class AnalyzeCommand implements Callable<Integer> {
       Pipeline.Result result,
       FindingText text,
       Messages messages,
-      PrintWriter out)
+      PrintWriter out,
+      LogTimeline logs)
       throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -139,9 +176,13 @@ final class AnalyzeCommand implements Callable<Integer> {
       for (Evidence e : f.evidence()) {
         Map<String, Object> ev = new LinkedHashMap<>();
         FrameRef frame = e.frame();
+        LogLine line = e.line();
         ev.put("input", frame == null ? null : frame.input());
         ev.put("frame", frame == null ? null : frame.number());
-        ev.put("time", frame == null ? null : frame.instant().toString());
+        ev.put("log", line == null ? null : line.file());
+        ev.put("line", line == null ? null : line.number());
+        ev.put("time", frame != null ? frame.instant().toString()
+            : line != null && line.time() != null ? line.time().toString() : null);
         ev.put("text", text.evidence(f, e));
         ev.put("filter", e.displayFilter());
         evidence.add(ev);
@@ -161,6 +202,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     doc.put("anomalies", damage);
     doc.put("unreadable", result.unreadable());
+    doc.put("logs", PolicyInputs.json(logs));
     OutputFormat.writeJson(out, doc);
   }
 }

@@ -2,6 +2,7 @@ package io.voipdoc.cli;
 
 import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.incident.Incident;
+import io.voipdoc.correlate.log.LogLine;
 import io.voipdoc.diagnose.Advice;
 import io.voipdoc.diagnose.Evidence;
 import io.voipdoc.diagnose.Finding;
@@ -55,8 +56,16 @@ final class AnalyzeText {
       out.println("  " + m.text("analyze.evidence"));
       for (Evidence e : f.evidence()) {
         FrameRef frame = e.frame();
+        LogLine line = e.line();
         String where =
-            frame == null
+            line != null
+                ? line.time() == null
+                    ? Path.of(line.file()).getFileName() + ":" + line.number()
+                    : m.text(
+                        "analyze.where_line",
+                        Path.of(line.file()).getFileName() + ":" + line.number(),
+                        TIME.format(line.time()))
+                : frame == null
                 ? "-"
                 : m.text(
                     "analyze.where",

@@ -10,6 +10,7 @@ import io.voipdoc.diagnose.rules.nat.NatPortRemapped;
 import io.voipdoc.diagnose.rules.nat.PrivateAddressInSdp;
 import io.voipdoc.diagnose.rules.nat.SipAlgTampering;
 import io.voipdoc.diagnose.rules.security.TollFraudScan;
+import io.voipdoc.diagnose.rules.signalling.AclCandidates488;
 import io.voipdoc.diagnose.rules.signalling.AclRejected403;
 import io.voipdoc.diagnose.rules.signalling.CallDropsAfter32s;
 import io.voipdoc.diagnose.rules.signalling.NatBindingExpired;
@@ -32,6 +33,7 @@ public final class Rules {
           new CallDropsAfter32s(),
           new NatBindingExpired(),
           new TlsHandshakeFailure(),
+          new AclCandidates488(),
           // security
           new TollFraudScan(),
           // media, ICE and NAT
