@@ -26,10 +26,12 @@ public final class KamailioLogFormat implements LogFormat {
       Pattern.compile("^([A-Z][a-z]{2}) {1,2}(\\d{1,2}) (\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)" + PROGRAM);
   private static final Pattern ISO =
       Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)(Z|[+-]\\d{2}:?\\d{2})?" + PROGRAM);
-  private static final Pattern STDERR = Pattern.compile("^ *\\d+\\(\\d+\\) [A-Z]+: <[^>]*> .*");
-  // LEVEL: <module> [file:line]: function(): message  (location and function are optional)
+  private static final Pattern STDERR = Pattern.compile("^ *\\d+\\(\\d+\\) [A-Z]+: .*");
+  // LEVEL: module [file:line]: function(): message, or LEVEL: <script>: message from the
+  // configuration's xlog; the module may be in angle brackets, location and function are optional
   private static final Pattern MESSAGE =
-      Pattern.compile("^([A-Z]+): <[^>]{0,64}> (?:\\[[^\\]]{0,200}\\]: )?(?:[\\w.]{1,64}\\(\\): )?(.*)$");
+      Pattern.compile(
+          "^([A-Z]+): (?:<[^>]{0,64}>|[\\w.-]{1,64}):? (?:\\[[^\\]]{0,200}\\]: )?(?:[\\w.]{1,64}\\(\\): )?(.*)$");
   private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
   @Override
