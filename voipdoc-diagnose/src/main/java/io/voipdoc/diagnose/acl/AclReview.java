@@ -44,24 +44,28 @@ public final class AclReview {
     boolean blacklist = acl.has(AclList.BLACKLIST);
     for (int i = 0; i < entries.size(); i++) {
       AclEntry e = entries.get(i);
+      // shadowed says more than redundant: the entry blocks nothing at all
+      AclEntry shadow = e.list() == AclList.BLACKLIST ? whitelistCover(entries, e) : null;
       AclEntry cover = cover(entries, i);
-      if (cover != null) {
+      if (shadow != null) {
+        out.add(new Warning(e, Kind.SHADOWED, shadow));
+      } else if (cover != null) {
         out.add(new Warning(e, Kind.REDUNDANT, cover));
-        continue;
-      }
-      if (e.list() == AclList.BLACKLIST) {
-        for (AclEntry w : entries) {
-          if (w.list() == AclList.WHITELIST && w.range().contains(e.range())) {
-            out.add(new Warning(e, Kind.SHADOWED, w));
-            break;
-          }
-        }
-      } else if (blacklist
+      } else if (e.list() == AclList.WHITELIST && blacklist
           && entries.stream().noneMatch(b -> b.list() == AclList.BLACKLIST && b.range().overlaps(e.range()))) {
         out.add(new Warning(e, Kind.OUTSIDE_BLACKLIST, null));
       }
     }
     return out;
+  }
+
+  private static @org.jspecify.annotations.Nullable AclEntry whitelistCover(List<AclEntry> entries, AclEntry e) {
+    for (AclEntry w : entries) {
+      if (w.list() == AclList.WHITELIST && w.range().contains(e.range())) {
+        return w;
+      }
+    }
+    return null;
   }
 
   /** An entry of the same list that covers entry {@code i}: a wider one, or an equal earlier one. */
