@@ -3,6 +3,8 @@ package io.voipdoc.capture;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -11,9 +13,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -57,7 +57,8 @@ public final class TextLines implements Closeable {
       throw new UnreadableCaptureException(name, UnreadableCaptureException.Reason.NOT_READABLE, "directory");
     }
     try {
-      InputStream in = new BufferedInputStream(Files.newInputStream(path), 65536);
+      // FileInputStream rather than Files.newInputStream: its available() works on pipes too
+      InputStream in = new BufferedInputStream(new FileInputStream(path.toFile()), 65536);
       in.mark(PROBE_BYTES);
       byte[] probe = in.readNBytes(PROBE_BYTES);
       in.reset();
@@ -72,10 +73,9 @@ public final class TextLines implements Closeable {
         }
       }
       return new TextLines(in, maxLineBytes);
-    } catch (NoSuchFileException e) {
-      throw new UnreadableCaptureException(name, UnreadableCaptureException.Reason.MISSING, "");
-    } catch (AccessDeniedException e) {
-      throw new UnreadableCaptureException(name, UnreadableCaptureException.Reason.NOT_READABLE, "permission denied");
+    } catch (FileNotFoundException e) {
+      // also thrown for files that exist but cannot be opened
+      throw new UnreadableCaptureException(name, UnreadableCaptureException.Reason.NOT_READABLE, String.valueOf(e.getMessage()));
     } catch (IOException e) {
       throw new UnreadableCaptureException(name, UnreadableCaptureException.Reason.NOT_READABLE, String.valueOf(e.getMessage()));
     }
