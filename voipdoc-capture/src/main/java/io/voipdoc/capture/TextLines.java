@@ -15,6 +15,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -151,7 +152,7 @@ public final class TextLines implements Closeable {
         end = i;
       }
     }
-    return end == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, end);
+    return end == bytes.length ? bytes : Arrays.copyOf(bytes, end);
   }
 
   @Override

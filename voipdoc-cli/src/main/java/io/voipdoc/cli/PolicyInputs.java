@@ -48,7 +48,7 @@ final class PolicyInputs {
    * Parses the {@code --log-offset} values: {@code OFFSET} for every log or {@code FILE=OFFSET}
    * for one.
    *
-   * @return offsets in nanoseconds by log file as given; the key "" for all logs
+   * @return offsets in nanoseconds by log file (as given, or its name); the key "" for all logs
    * @throws IllegalArgumentException with the value that is wrong
    */
   static Map<String, Long> offsets(List<String> values) {
@@ -86,7 +86,14 @@ final class PolicyInputs {
       try {
         LogFile f = LogReader.read(p, day);
         files.add(f);
-        Long o = offsets.containsKey(p.toString()) ? offsets.get(p.toString()) : offsets.get("");
+        // FILE= as given with --log, or just the file's name
+        Long o = offsets.get(p.toString());
+        if (o == null && p.getFileName() != null) {
+          o = offsets.get(p.getFileName().toString());
+        }
+        if (o == null) {
+          o = offsets.get("");
+        }
         if (o != null) {
           given.put(f.file(), o);
         }

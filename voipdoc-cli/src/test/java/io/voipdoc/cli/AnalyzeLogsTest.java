@@ -59,6 +59,18 @@ class AnalyzeLogsTest {
   }
 
   @Test
+  void offsetForOneLogByItsName() throws IOException {
+    Path ahead = Files.writeString(dir.resolve("ahead.log"),
+        Files.readString(LAB.resolve("kamailio.log")).replace("12:55:38", "12:55:40"));
+    Cli cli = Cli.run("analyze", CAPTURE, "--log", ahead.toString(), "--log", LAB.resolve("kamailio.log").toString(),
+        "--log-offset", "ahead.log=-2000ms", "--format", "json");
+    JsonNode logs = cli.json().get("logs");
+    assertEquals("given", logs.get(0).get("offsetSource").asText());
+    assertEquals(-2000.0, logs.get(0).get("offsetMs").asDouble());
+    assertEquals("estimated", logs.get(1).get("offsetSource").asText());
+  }
+
+  @Test
   void badOffsetIsAUsageError() {
     Cli cli = Cli.run("analyze", CAPTURE, "--log-offset", "soon", "--lang", "en");
     assertEquals(ExitCode.USAGE, cli.exitCode());

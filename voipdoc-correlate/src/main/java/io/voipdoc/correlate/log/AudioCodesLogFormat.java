@@ -1,5 +1,6 @@
 package io.voipdoc.correlate.log;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -43,7 +44,7 @@ public final class AudioCodesLogFormat implements LogFormat {
           LocalDateTime.of(
               LocalDate.of(referenceDate.getYear(), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))),
               LocalTime.parse(m.group(5)));
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       return new LogParse.Problem("log.bad_timestamp");
     }
     String message = m.group(2);

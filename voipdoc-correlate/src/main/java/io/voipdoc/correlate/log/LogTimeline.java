@@ -15,8 +15,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -134,7 +137,7 @@ public final class LogTimeline {
     List<LogFile.Entry> entries = f.entries().stream().filter(e -> e.event().address() != null).limit(ESTIMATE_EVENTS).toList();
     long best = 0;
     int bestCount = 0;
-    java.util.Set<Long> tried = new java.util.HashSet<>();
+    Set<Long> tried = new HashSet<>();
     for (LogFile.Entry e : entries) {
       long written = nanos(e.event().written());
       for (Anchor a : anchors.getOrDefault(key(e.event().kind(), e.event().address()), List.of())) {
@@ -237,7 +240,7 @@ public final class LogTimeline {
       out.add(new Anchor(LogEventKind.TLS_ACCEPTED, client, c.client().port(), c.firstFrame().timestampNanos()));
       out.add(new Anchor(LogEventKind.TLS_CLOSED, client, c.client().port(), c.lastFrame().timestampNanos()));
     }
-    Map<String, List<Anchor>> byAddress = new java.util.HashMap<>();
+    Map<String, List<Anchor>> byAddress = new HashMap<>();
     for (Anchor a : out) {
       byAddress.computeIfAbsent(key(a.kind(), a.address()), k -> new ArrayList<>()).add(a);
     }

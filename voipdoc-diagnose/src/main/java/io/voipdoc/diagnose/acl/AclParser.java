@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads an access-list file (docs/acl.md). One entry per line:
@@ -78,7 +79,7 @@ public final class AclParser {
         throw new AclException(file, line.number(), AclException.Problem.UNKNOWN_LINE, shorten(text));
       }
       AclList list;
-      switch (words[0].toLowerCase(java.util.Locale.ROOT)) {
+      switch (words[0].toLowerCase(Locale.ROOT)) {
         case "name" -> {
           name = words[1];
           continue;

@@ -2,6 +2,7 @@ package io.voipdoc.diagnose.acl;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Entries that never change a verdict. Every rule slows media negotiation on controllers that check
@@ -25,7 +26,7 @@ public final class AclReview {
    * @param kind why
    * @param by the entry that covers it, or null for a whitelist entry outside every blacklist entry
    */
-  public record Warning(AclEntry entry, Kind kind, @org.jspecify.annotations.Nullable AclEntry by) {}
+  public record Warning(AclEntry entry, Kind kind, @Nullable AclEntry by) {}
 
   /** Why an entry has no effect. */
   public enum Kind {
@@ -59,7 +60,7 @@ public final class AclReview {
     return out;
   }
 
-  private static @org.jspecify.annotations.Nullable AclEntry whitelistCover(List<AclEntry> entries, AclEntry e) {
+  private static @Nullable AclEntry whitelistCover(List<AclEntry> entries, AclEntry e) {
     for (AclEntry w : entries) {
       if (w.list() == AclList.WHITELIST && w.range().contains(e.range())) {
         return w;
@@ -69,7 +70,7 @@ public final class AclReview {
   }
 
   /** An entry of the same list that covers entry {@code i}: a wider one, or an equal earlier one. */
-  private static @org.jspecify.annotations.Nullable AclEntry cover(List<AclEntry> entries, int i) {
+  private static @Nullable AclEntry cover(List<AclEntry> entries, int i) {
     AclEntry e = entries.get(i);
     for (int j = 0; j < entries.size(); j++) {
       AclEntry o = entries.get(j);

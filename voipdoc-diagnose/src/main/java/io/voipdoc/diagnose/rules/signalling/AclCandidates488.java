@@ -17,6 +17,7 @@ import io.voipdoc.diagnose.Severity;
 import io.voipdoc.diagnose.acl.Acl;
 import io.voipdoc.diagnose.acl.AclVerdict;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -117,7 +118,7 @@ public final class AclCandidates488 implements Rule {
       List<LogTimeline.Placed> near =
           context.logs().near(LogEventKind.CANDIDATE_REJECTED, a, -1, response.timeNanos());
       if (!near.isEmpty()) {
-        logged.add(near.stream().min(java.util.Comparator.comparingLong(p -> p.line().number())).orElseThrow());
+        logged.add(near.stream().min(Comparator.comparingLong(p -> p.line().number())).orElseThrow());
       }
     }
     List<String> common = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.voipdoc.diagnose.rules.signalling;
 import io.voipdoc.correlate.log.LogLine;
 import io.voipdoc.diagnose.acl.Acl;
 import io.voipdoc.diagnose.acl.AclEntry;
+import java.nio.file.Path;
 
 /** Access-list entries as evidence lines, so that a finding can point at the line to change. */
 final class AclLines {
@@ -15,6 +16,6 @@ final class AclLines {
 
   /** The list's name for texts: its {@code name} line, or the file name. */
   static String name(Acl acl) {
-    return acl.name().isEmpty() ? java.nio.file.Path.of(acl.file()).getFileName().toString() : acl.name();
+    return acl.name().isEmpty() ? Path.of(acl.file()).getFileName().toString() : acl.name();
   }
 }

@@ -3,7 +3,9 @@ package io.voipdoc.diagnose.rules.signalling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voipdoc.capture.TextLine;
 import io.voipdoc.correlate.incident.Incident;
+import io.voipdoc.correlate.log.LogTimeline;
 import io.voipdoc.diagnose.Diagnoser;
 import io.voipdoc.diagnose.DiagnosisContext;
 import io.voipdoc.diagnose.Evidence;
@@ -11,9 +13,9 @@ import io.voipdoc.diagnose.Finding;
 import io.voipdoc.diagnose.FindingText;
 import io.voipdoc.diagnose.Incidents;
 import io.voipdoc.diagnose.Rules;
+import io.voipdoc.diagnose.acl.Acl;
 import io.voipdoc.diagnose.acl.AclException;
 import io.voipdoc.diagnose.acl.AclParser;
-import io.voipdoc.capture.TextLine;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -85,11 +87,11 @@ class AclCandidates488Test {
   @Test
   void silent_when_the_acl_given_lets_a_candidate_through() throws AclException {
     Incident incident = incident(LAB);
-    var open = AclParser.parse("open.txt", List.of(
+    Acl open = AclParser.parse("open.txt", List.of(
         new TextLine(1, "blacklist 192.168.0.0/16", false, false),
         new TextLine(2, "blacklist 203.0.113.0/24", false, false),
         new TextLine(3, "whitelist 203.0.113.11", false, false)));
-    DiagnosisContext context = new DiagnosisContext(io.voipdoc.correlate.log.LogTimeline.EMPTY, open);
+    DiagnosisContext context = new DiagnosisContext(LogTimeline.EMPTY, open);
     assertEquals(List.of(), judge(incident, context));
     // then the 488 is the codecs' business again
     List<Finding> all = Diagnoser.diagnose(incident, context, Rules.ALL);
