@@ -1,9 +1,9 @@
 package io.voipdoc.correlate.log;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +34,7 @@ public final class FreeSwitchLogFormat implements LogFormat {
     LocalDateTime written;
     try {
       written = LocalDateTime.of(LocalDate.parse(m.group(1)), LocalTime.parse(m.group(2)));
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException e) {
       return new LogParse.Problem("log.bad_timestamp");
     }
     return LogPhrases.message(written, m.group(3), m.group(4));

@@ -1,5 +1,6 @@
 package io.voipdoc.correlate.log;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -7,7 +8,6 @@ import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,7 +64,8 @@ public final class KamailioLogFormat implements LogFormat {
       } else {
         return LogParse.FOREIGN;
       }
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException e) {
+      // DateTimeParseException, or a zone like +99:00
       return new LogParse.Problem("log.bad_timestamp");
     }
     Matcher m = MESSAGE.matcher(rest);

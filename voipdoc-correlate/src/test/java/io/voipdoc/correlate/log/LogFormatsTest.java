@@ -83,6 +83,16 @@ class LogFormatsTest {
   }
 
   @Test
+  void kamailioImpossibleTimes() {
+    assertEquals(new LogParse.Problem("log.bad_timestamp"),
+        kamailio.parse("2026-11-25T13:50:01+99:00 pbx kamailio[812]: WARNING: <script>: x", DAY));
+    assertEquals(new LogParse.Problem("log.bad_timestamp"),
+        kamailio.parse("Foo 25 12:50:01 pbx kamailio[812]: WARNING: <script>: x", DAY));
+    assertEquals(new LogParse.Problem("log.bad_timestamp"),
+        kamailio.parse("Nov 25 25:61:01 pbx kamailio[812]: WARNING: <script>: x", DAY));
+  }
+
+  @Test
   void kamailioOnStandardErrorHasNoTime() {
     assertEquals(new LogParse.Problem("log.no_timestamp"),
         kamailio.parse(" 0(812) WARNING: <script>: IP 203.0.113.20 Rejected by acl \"group1\"", DAY));
@@ -105,5 +115,30 @@ class LogFormatsTest {
     assertEquals(8576, closed.port());
     assertEquals(new LogParse.Problem("log.bad_timestamp"),
         audiocodes.parse("09:55:05.330 x [Time:13-41@09:55:04.732]", DAY));
+  }
+
+  @Test
+  void everyPrefixAndRandomLinesGiveAResultNeverAnException() {
+    String[] lines = {
+      "2023-01-26 15:04:17.755102 [WARNING] sofia.c:10622 IP 10.0.50.118 Rejected by acl \"xcc_localnet\"",
+      "Nov 25 12:50:01 pbx kamailio[812]: WARNING: <script>: IP 203.0.113.20 Rejected by acl \"group1\"",
+      "2026-11-25T13:50:01.250000+01:00 pbx kamailio[812]: ERROR: tm [t_fwd.c:1568]: f(): x",
+      "10 09:55:05.314 SIPListeningSocketTLS(#0)::AcceptNewConnection - Incoming connection from 52.114.75.24:8576 accepted. SocketID=7535 [Time:04-01@09:55:04.717]",
+    };
+    java.util.Random random = new java.util.Random(1);
+    for (LogFormat f : LogReader.FORMATS) {
+      for (String line : lines) {
+        for (int n = 0; n <= line.length(); n++) {
+          f.parse(line.substring(0, n), DAY);
+        }
+        for (int i = 0; i < 2000; i++) {
+          char[] c = line.toCharArray();
+          c[random.nextInt(c.length)] = (char) random.nextInt(0x3000);
+          f.parse(new String(c), DAY);
+        }
+      }
+      f.parse("9".repeat(8192), DAY);
+      f.parse("2023-01-26 15:04:17.755102 [WARNING] IP " + "1.".repeat(4000) + " Rejected by acl \"x\"", DAY);
+    }
   }
 }
