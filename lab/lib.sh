@@ -345,12 +345,24 @@ lab_finding() {
   LAB_FINDINGS+="  - id: $1"$'\n'"    count: $2"$'\n'"    evidence: { input: $3, frame: $4 }"$'\n'
 }
 
+LAB_INPUT_LOGS=""
+LAB_INPUT_ACL=""
+
+# lab_input_log FILE: a log kept beside the captures that analyze reads with --log.
+lab_input_log() { LAB_INPUT_LOGS+="${LAB_INPUT_LOGS:+, }$1"; }
+# lab_input_acl FILE: the access list, in voipdoc's format, that analyze reads with --acl.
+lab_input_acl() { LAB_INPUT_ACL=$1; }
+# lab_finding_line LOG LINE: the log line that the finding added last must cite.
+lab_finding_line() { LAB_FINDINGS+="    line: { log: $1, line: $2 }"$'\n'; }
+
 # lab_write_results: expected.yaml and the generated part of README.md.
 lab_write_results() {
   local caps="" name
   for name in "${LAB_CAPTURES[@]}"; do caps+="${caps:+, }$name.pcapng"; done
   {
     echo "captures: [$caps]"
+    [ -z "$LAB_INPUT_LOGS" ] || echo "logs: [$LAB_INPUT_LOGS]"
+    [ -z "$LAB_INPUT_ACL" ] || echo "acl: $LAB_INPUT_ACL"
     if [ -z "$LAB_FINDINGS" ]; then echo "findings: []"; else echo "findings:"; printf '%s' "$LAB_FINDINGS"; fi
     echo "nothing-else-at-or-above: warning"
   } >"$LAB_OUT/expected.yaml"

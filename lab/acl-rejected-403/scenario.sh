@@ -14,8 +14,10 @@ scenario_run() {
   sleep 1
   lab_ctrl bob dial "sip:dave@$PBX_IP"
   sleep 2
-  # The proxy's own word for it, kept beside the capture.
-  grep 'Rejected by acl' "$LAB_RUN/kamailio.log" | sed 's/^ *[0-9]*([0-9]*) //' >"$LAB_OUT/kamailio.log"
+  # The proxy's own word for it, kept beside the capture: the line its xlog
+  # wrote, without the process prefix kamailio puts on standard error.
+  grep 'Rejected by acl' "$LAB_RUN/kamailio.log" | sed 's/^.*<script>: //' >"$LAB_OUT/kamailio.log"
+  [ "$LAB_OUT" = "$LAB_SCENARIO_DIR" ] || cp "$LAB_SCENARIO_DIR/acl.txt" "$LAB_OUT/"
 }
 
 scenario_check() {
@@ -25,5 +27,9 @@ scenario_check() {
   lab_assert '! printf "%s" "$LAB_RESULT" | grep -q "$DAVE_IP"' "the INVITE never reached dave"
   lab_tshark pbx.pcapng 'sip.Status-Code == 403' frame.number sip.Status-Line
   lab_note "kamailio.log: \`$(cat "$LAB_OUT/kamailio.log" 2>/dev/null)\`"
+  lab_assert 'grep -q "IP $BOB_IP Rejected by acl \"group1\"" "$LAB_OUT/kamailio.log"' "the log line names the sender and the list"
+  lab_input_log kamailio.log
+  lab_input_acl acl.txt
   lab_finding ACL_REJECTED_403 1 pbx.pcapng "$(lab_first)"
+  lab_finding_line kamailio.log 1
 }

@@ -4,6 +4,8 @@ import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.incident.Incident;
 import io.voipdoc.correlate.incident.IncidentCorrelator;
 import io.voipdoc.correlate.media.RtpStream;
+import io.voipdoc.correlate.log.LogLine;
+import io.voipdoc.correlate.log.LogTimeline;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.CallState;
 import io.voipdoc.diagnose.Advice;
@@ -20,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import io.voipdoc.diagnose.acl.Acl;
+import io.voipdoc.diagnose.acl.AclException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +35,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -80,9 +85,31 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "no progress bar on stderr")
   boolean quiet;
 
+  @Option(names = "--log", paramLabel = "FILE", description = "a log of the call controller, SBC or proxy to put on the captures' timeline (repeatable)")
+  List<Path> logs = new ArrayList<>();
+
+  @Option(names = "--log-offset", paramLabel = "[FILE=]OFFSET", description = "the log clock's offset to the captures, e.g. +2.5s, -1h or kamailio.log=-300ms (default: estimated)")
+  List<String> logOffsets = new ArrayList<>();
+
+  @Option(names = "--acl", paramLabel = "FILE", description = "the controller's access list (docs/acl.md), to name the entry that blocks an address")
+  @Nullable Path acl;
+
   @Override
   public Integer call() throws IOException {
     Messages messages = language.messages();
+    Map<String, Long> offsets;
+    Acl accessList;
+    try {
+      offsets = PolicyInputs.offsets(logOffsets);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), messages.text("log.bad_offset", e.getMessage()));
+    }
+    try {
+      accessList = PolicyInputs.acl(acl);
+    } catch (AclException e) {
+      spec.commandLine().getErr().println("voipdoc: " + PolicyInputs.message(e, messages));
+      return ExitCode.UNREADABLE_INPUT;
+    }
     IncidentCorrelator correlator = new IncidentCorrelator();
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = quiet || !Style.isTerminal(2) ? Progress.NONE : new Progress(err, messages);
@@ -91,8 +118,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     Pipeline.Result result =
         Pipeline.run(captures, format == OutputFormat.html ? texts : correlator, messages, progress);
     Incident incident = correlator.finish();
+    PolicyInputs.Read policy = PolicyInputs.read(logs, offsets, accessList, incident, messages);
     List<Finding> findings = new ArrayList<>();
-    for (Finding f : Diagnoser.diagnose(incident)) {
+    for (Finding f : Diagnoser.diagnose(incident, policy.context())) {
       if (call == null || about(f, incident, call)) {
         findings.add(f);
       }
@@ -101,7 +129,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     try (PrintWriter out = output == null ? null : new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
       PrintWriter to = out == null ? spec.commandLine().getOut() : out;
       if (format == OutputFormat.json) {
-        json(incident, findings, result, text, to);
+        json(incident, findings, result, text, to, policy.context().logs());
       } else if (format == OutputFormat.html) {
         new HtmlReport(messages, text, texts, new Secrets(showSecrets)).write(html(incident, findings, result), to);
       } else {
@@ -117,6 +145,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                   ? Style.forStandardOutput(color, System.getenv())
                   : color == Style.Mode.always ? Style.forStandardOutput(color, System.getenv()) : Style.PLAIN;
           AnalyzeText.render(report, style, to);
+          PolicyInputs.text(policy.context().logs(), messages, to);
         }
       }
       to.flush();
@@ -131,7 +160,13 @@ final class AnalyzeCommand implements Callable<Integer> {
       err.println("voipdoc: " + messages.text("analyze.output_error", String.valueOf(output), reason));
       return ExitCode.USAGE;
     }
+    for (String u : policy.unreadable()) {
+      err.println("voipdoc: " + u);
+    }
     int code = CallsCommand.finish(result, spec.commandLine().getErr());
+    if (code == ExitCode.OK && !policy.unreadable().isEmpty()) {
+      code = ExitCode.UNREADABLE_INPUT;
+    }
     if (code != ExitCode.OK) {
       return code;
     }
@@ -181,7 +216,8 @@ final class AnalyzeCommand implements Callable<Integer> {
       List<Finding> findings,
       Pipeline.Result result,
       FindingText text,
-      PrintWriter out)
+      PrintWriter out,
+      LogTimeline logs)
       throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -209,9 +245,13 @@ final class AnalyzeCommand implements Callable<Integer> {
       for (Evidence e : f.evidence()) {
         Map<String, Object> ev = new LinkedHashMap<>();
         FrameRef frame = e.frame();
+        LogLine line = e.line();
         ev.put("input", frame == null ? null : frame.input());
         ev.put("frame", frame == null ? null : frame.number());
-        ev.put("time", frame == null ? null : frame.instant().toString());
+        ev.put("log", line == null ? null : line.file());
+        ev.put("line", line == null ? null : line.number());
+        ev.put("time", frame != null ? frame.instant().toString()
+            : line != null && line.time() != null ? line.time().toString() : null);
         ev.put("text", text.evidence(f, e));
         ev.put("filter", e.displayFilter());
         evidence.add(ev);
@@ -237,6 +277,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     doc.put("anomalies", damage);
     doc.put("unreadable", result.unreadable());
+    doc.put("logs", PolicyInputs.json(logs));
     OutputFormat.writeJson(out, doc);
   }
 }

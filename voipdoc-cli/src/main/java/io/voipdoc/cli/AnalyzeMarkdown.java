@@ -116,7 +116,7 @@ final class AnalyzeMarkdown {
     for (Evidence e : f.evidence()) {
       out.println(
           "- "
-              + Escape.markdown(r.where(e.frame()))
+              + Escape.markdown(r.where(e))
               + ": "
               + Escape.markdown(r.text().evidence(f, e))
               + (e.displayFilter().isEmpty() ? "" : "  "));

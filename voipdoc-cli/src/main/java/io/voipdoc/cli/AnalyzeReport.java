@@ -2,8 +2,10 @@ package io.voipdoc.cli;
 
 import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.incident.Incident;
+import io.voipdoc.correlate.log.LogLine;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.CallState;
+import io.voipdoc.diagnose.Evidence;
 import io.voipdoc.diagnose.Finding;
 import io.voipdoc.diagnose.FindingText;
 import io.voipdoc.diagnose.Severity;
@@ -156,8 +158,17 @@ record AnalyzeReport(
     return file == null ? input : file.toString();
   }
 
-  /** Where a piece of evidence was seen: "pbx.pcapng frame 14 at 11:10:41.489", or "-". */
-  String where(@Nullable FrameRef frame) {
+  /**
+   * Where a piece of evidence was seen: "pbx.pcapng frame 14 at 11:10:41.489", a log or access-list
+   * line as "kamailio.log:12 at 11:10:41.489", or "-".
+   */
+  String where(Evidence e) {
+    LogLine line = e.line();
+    if (line != null) {
+      String at = fileName(line.file()) + ":" + line.number();
+      return line.time() == null ? at : messages.text("analyze.where_line", at, TIME.format(line.time()));
+    }
+    FrameRef frame = e.frame();
     if (frame == null) {
       return "-";
     }

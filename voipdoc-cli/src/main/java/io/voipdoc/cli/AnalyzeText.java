@@ -117,7 +117,7 @@ final class AnalyzeText {
     for (Evidence e : f.evidence()) {
       out.println(
           "    "
-              + style.faint(Escape.terminal(r.where(e.frame())))
+              + style.faint(Escape.terminal(r.where(e)))
               + "  "
               + Escape.terminal(r.text().evidence(f, e)));
       if (!e.displayFilter().isEmpty()) {

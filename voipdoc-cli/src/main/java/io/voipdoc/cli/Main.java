@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       CallsCommand.class,
       FlowCommand.class,
       ExportCommand.class,
-      StreamsCommand.class
+      StreamsCommand.class,
+      AclCommand.class
     })
 public final class Main implements Runnable {
 

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every lab scenario (lab/&lt;name&gt;/expected.yaml, captures made with real SIP, STUN and ICE
  * software) is diagnosed as the scenario says: each expected finding with its count and the frame
- * that shows it, and nothing else at or above the stated severity. A scenario that expects a rule
+ * that shows it (and the log line, for scenarios that keep a log beside the captures), and nothing
+ * else at or above the stated severity. A scenario that expects a rule
  * voipdoc does not have yet is skipped, and the skip names the rule.
  */
 class LabScenariosTest {
@@ -59,6 +60,15 @@ class LabScenariosTest {
     for (JsonNode c : expected.get("captures")) {
       args.add(dir.resolve(c.asText()).toString());
     }
+    // logs and the access list kept beside the captures go in as the user would give them
+    for (JsonNode l : expected.path("logs")) {
+      args.add("--log");
+      args.add(dir.resolve(l.asText()).toString());
+    }
+    if (expected.has("acl")) {
+      args.add("--acl");
+      args.add(dir.resolve(expected.get("acl").asText()).toString());
+    }
     Cli cli = Cli.run(args.toArray(String[]::new));
     assertEquals(0, cli.exitCode(), cli.err());
     JsonNode findings = cli.json().get("findings");
@@ -91,6 +101,25 @@ class LabScenariosTest {
                       return false;
                     });
         assertTrue(cited, id + " cites " + input + " frame " + frame + ": " + found);
+      }
+      JsonNode line = f.path("line");
+      if (line.has("log")) {
+        String log = line.get("log").asText();
+        long number = line.get("line").asLong();
+        boolean cited =
+            found.stream()
+                .anyMatch(
+                    x -> {
+                      for (JsonNode e : x.get("evidence")) {
+                        if (!e.get("log").isNull()
+                            && Path.of(e.get("log").asText()).getFileName().toString().equals(log)
+                            && e.get("line").asLong() == number) {
+                          return true;
+                        }
+                      }
+                      return false;
+                    });
+        assertTrue(cited, id + " cites " + log + " line " + number + ": " + found);
       }
     }
     String limit = expected.path("nothing-else-at-or-above").asText("warning").toLowerCase(Locale.ROOT);

@@ -24,9 +24,19 @@ public final class Diagnoser {
 
   /** The findings of the given rules. */
   public static List<Finding> diagnose(Incident incident, List<Rule> rules) {
+    return diagnose(incident, DiagnosisContext.NONE, rules);
+  }
+
+  /** The findings of all {@link Rules#ALL}, with logs and an access list. */
+  public static List<Finding> diagnose(Incident incident, DiagnosisContext context) {
+    return diagnose(incident, context, Rules.ALL);
+  }
+
+  /** The findings of the given rules, with logs and an access list. */
+  public static List<Finding> diagnose(Incident incident, DiagnosisContext context, List<Rule> rules) {
     Findings out = new Findings();
     for (Rule rule : rules) {
-      rule.judge(incident, out);
+      rule.judge(incident, context, out);
     }
     List<Finding> all = new ArrayList<>(out.all());
     all.sort(

@@ -1,17 +1,26 @@
 package io.voipdoc.diagnose;
 
 import io.voipdoc.capture.FrameRef;
+import io.voipdoc.correlate.log.LogLine;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One observation that supports a finding: where it is (input and frame, as Wireshark numbers
- * it), what was seen (a text key of the rule's bundle with raw arguments), and a Wireshark display
- * filter that shows it.
+ * it, or a line of a log or access-list file), what was seen (a text key of the rule's bundle with
+ * raw arguments), and a Wireshark display filter that shows it.
  *
  * @param frame the frame, or null for evidence that is an absence (e.g. "no RTP at all")
  * @param key text key below {@code <ID>.evidence.}
  * @param args raw values for the text (addresses, numbers, names)
  * @param displayFilter a Wireshark display filter, empty when none applies
+ * @param line the log or access-list line that shows it, or null for evidence in the captures
  */
-public record Evidence(@Nullable FrameRef frame, String key, List<String> args, String displayFilter) {}
+public record Evidence(
+    @Nullable FrameRef frame, String key, List<String> args, String displayFilter, @Nullable LogLine line) {
+
+  /** Evidence in the captures (or an absence), without a line of a text file. */
+  public Evidence(@Nullable FrameRef frame, String key, List<String> args, String displayFilter) {
+    this(frame, key, args, displayFilter, null);
+  }
+}

@@ -1,6 +1,7 @@
 package io.voipdoc.diagnose;
 
 import io.voipdoc.capture.FrameRef;
+import io.voipdoc.correlate.log.LogLine;
 import io.voipdoc.correlate.sip.Call;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,6 +67,12 @@ public final class Findings {
     /** An observation at a frame (or none, for an absence), with its display filter. */
     public Builder evidence(@Nullable FrameRef frame, String key, String displayFilter, Object... args) {
       evidence.add(new Evidence(frame, key, strings(args), displayFilter));
+      return this;
+    }
+
+    /** An observation in a log or access-list file: the line and what it shows. */
+    public Builder lineEvidence(LogLine line, String key, Object... args) {
+      evidence.add(new Evidence(null, key, strings(args), "", line));
       return this;
     }
 

@@ -17,6 +17,7 @@ import io.voipdoc.diagnose.rules.nat.NatPortRemapped;
 import io.voipdoc.diagnose.rules.nat.PrivateAddressInSdp;
 import io.voipdoc.diagnose.rules.nat.SipAlgTampering;
 import io.voipdoc.diagnose.rules.security.TollFraudScan;
+import io.voipdoc.diagnose.rules.signalling.AclCandidates488;
 import io.voipdoc.diagnose.rules.signalling.AclRejected403;
 import io.voipdoc.diagnose.rules.signalling.CallDropsAfter32s;
 import io.voipdoc.diagnose.rules.signalling.NatBindingExpired;
@@ -49,6 +50,7 @@ public final class Rules {
           new NatBindingExpired(),
           new TlsHandshakeFailure(),
           new ReferNotDelivered(),
+          new AclCandidates488(),
           // security
           new TollFraudScan(),
           // media, ICE and NAT

@@ -4,6 +4,7 @@ import io.voipdoc.capture.FrameRef;
 import io.voipdoc.cli.Messages;
 import io.voipdoc.cli.Secrets;
 import io.voipdoc.correlate.incident.Incident;
+import io.voipdoc.correlate.log.LogLine;
 import io.voipdoc.correlate.media.RtpStream;
 import io.voipdoc.correlate.media.TlsConnectionSeen;
 import io.voipdoc.correlate.sip.Call;
@@ -186,7 +187,11 @@ public final class HtmlReport {
       for (Evidence e : f.evidence()) {
         h.open("li");
         FrameRef frame = e.frame();
-        if (frame != null) {
+        LogLine line = e.line();
+        if (line != null) {
+          String at = fileName(line.file()) + ":" + line.number();
+          h.element("span", line.time() == null ? at : at + " · " + CLOCK.format(line.time()), "class", "where");
+        } else if (frame != null) {
           String where = m.text("html.frame_in", frame.number(), fileName(frame.input())) + " · " + CLOCK.format(frame.instant());
           String anchor = anchors.get(CallSection.frameKey(frame));
           if (anchor == null) {

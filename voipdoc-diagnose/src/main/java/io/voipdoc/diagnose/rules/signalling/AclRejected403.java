@@ -1,14 +1,20 @@
 package io.voipdoc.diagnose.rules.signalling;
 
 import io.voipdoc.correlate.incident.Incident;
+import io.voipdoc.correlate.log.LogEventKind;
+import io.voipdoc.correlate.log.LogTimeline;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.CallLeg;
 import io.voipdoc.correlate.sip.SipEvent;
 import io.voipdoc.correlate.sip.Transaction;
+import io.voipdoc.diagnose.DiagnosisContext;
 import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.acl.Acl;
+import io.voipdoc.diagnose.acl.AclVerdict;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,12 +27,21 @@ import org.jspecify.annotations.Nullable;
  * <p>A 403 that answers the retry with credentials after a 401/407 challenge is about the
  * credentials, not the address, and is not reported. Catalogue row ACL_REJECTED_403 (KNOWLEDGE.md
  * §3, "ACL semantics"). Lab: {@code acl-rejected-403}.
+ *
+ * <p>With the controller's log, the rejection line for the sender near the 403 is cited and its
+ * access list named. With the access list ({@code --acl}), the verdict for the sender is cited with
+ * the entry that decided it (or the whitelist's default when no entry contains the sender).
  */
 @RuleSpec(id = "ACL_REJECTED_403", severity = Severity.ERROR)
 public final class AclRejected403 implements Rule {
 
   @Override
   public void judge(Incident incident, Findings out) {
+    judge(incident, DiagnosisContext.NONE, out);
+  }
+
+  @Override
+  public void judge(Incident incident, DiagnosisContext context, Findings out) {
     for (Call call : incident.calls()) {
       if (call.answeredLeg() != null) {
         continue;
@@ -38,16 +53,49 @@ public final class AclRejected403 implements Rule {
       SipEvent invite = refused.request();
       SipEvent forbidden = refused.finalResponse();
       String sender = invite.source().address().getHostAddress();
-      out.add(this, call)
-          .title(call.from(), call.to(), sender)
-          .evidence(invite.frame(), "invite", DisplayFilter.callId(invite.callId()),
-              invite.source(), invite.destination())
-          .evidence(forbidden.frame(), "forbidden", DisplayFilter.frame(forbidden.frame()),
-              forbidden.source(), forbidden.firstLine(), refused.finalDelayNanos() / 1_000_000)
-          .advice("whitelist", sender, forbidden.source().address().getHostAddress())
-          .advice("check_log", sender)
-          .advice("whitelist_specific")
-          .done();
+      Findings.Builder b =
+          out.add(this, call)
+              .title(call.from(), call.to(), sender)
+              .evidence(invite.frame(), "invite", DisplayFilter.callId(invite.callId()),
+                  invite.source(), invite.destination())
+              .evidence(forbidden.frame(), "forbidden", DisplayFilter.frame(forbidden.frame()),
+                  forbidden.source(), forbidden.firstLine(), refused.finalDelayNanos() / 1_000_000);
+      List<LogTimeline.Placed> logged =
+          context.logs().near(LogEventKind.ACL_REJECTED, sender, -1, forbidden.timeNanos());
+      String aclName = null;
+      if (!logged.isEmpty()) {
+        LogTimeline.Placed p = logged.get(0);
+        aclName = p.event().acl();
+        b.lineEvidence(p.line(), "log_rejected", sender, aclName);
+      }
+      Acl acl = context.acl();
+      AclVerdict verdict = acl == null ? null : acl.evaluate(sender);
+      if (acl != null && verdict != null) {
+        aclEvidence(b, acl, verdict);
+      }
+      b.advice("whitelist", sender, forbidden.source().address().getHostAddress());
+      if (aclName != null) {
+        b.advice("change_named_acl", aclName, sender);
+      } else if (verdict == null) {
+        b.advice("check_log", sender);
+      }
+      b.advice("whitelist_specific").done();
+    }
+  }
+
+  private static void aclEvidence(Findings.Builder b, Acl acl, AclVerdict v) {
+    String name = AclLines.name(acl);
+    switch (v.reason()) {
+      case BLACKLISTED -> b.lineEvidence(AclLines.of(acl, v.entry()), "acl_blacklisted", v.address(), name, v.entry());
+      case NOT_WHITELISTED -> b.evidence(null, "acl_not_whitelisted", "", v.address(), name);
+      default -> {
+        // the list given lets the sender pass: the controller applies another list, or an older one
+        if (v.entry() != null) {
+          b.lineEvidence(AclLines.of(acl, v.entry()), "acl_allows", v.address(), name, v.entry());
+        } else {
+          b.evidence(null, "acl_allows_default", "", v.address(), name);
+        }
+      }
     }
   }
 

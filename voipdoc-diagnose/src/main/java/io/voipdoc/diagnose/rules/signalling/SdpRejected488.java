@@ -5,6 +5,7 @@ import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.CallLeg;
 import io.voipdoc.correlate.sip.SipEvent;
 import io.voipdoc.correlate.sip.Transaction;
+import io.voipdoc.diagnose.DiagnosisContext;
 import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
@@ -26,14 +27,22 @@ import org.jspecify.annotations.Nullable;
  * SDP body with its capabilities in the response (§21.4.26 allows it), the codecs it supports and
  * which of them the offer lacks. A 488 to a re-INVITE leaves the call as it was (§14.2) and is not
  * reported. Catalogue row SDP_REJECTED_488 (KNOWLEDGE.md §3). Lab: {@code sdp-rejected-488}.
+ *
+ * <p>A call that {@link AclCandidates488} explains (the candidates were blocked, not the codecs) is
+ * left to that rule, so the two never report the same call.
  */
 @RuleSpec(id = "SDP_REJECTED_488", severity = Severity.ERROR)
 public final class SdpRejected488 implements Rule {
 
   @Override
   public void judge(Incident incident, Findings out) {
+    judge(incident, DiagnosisContext.NONE, out);
+  }
+
+  @Override
+  public void judge(Incident incident, DiagnosisContext context, Findings out) {
     for (Call call : incident.calls()) {
-      if (call.answeredLeg() == null) {
+      if (call.answeredLeg() == null && AclCandidates488.refusal(call, incident, context) == null) {
         judge(call, out);
       }
     }
@@ -97,7 +106,7 @@ public final class SdpRejected488 implements Rule {
    * {@code audio 192.0.2.1:4000 PCMU,PCMA,telephone-event sendrecv; video ...}: names, or payload
    * numbers without rtpmap, and {@code …} when more were elided.
    */
-  private static List<String> codecs(@Nullable String summary) {
+  static List<String> codecs(@Nullable String summary) {
     List<String> out = new ArrayList<>();
     if (summary == null) {
       return out;

@@ -3,9 +3,18 @@ package io.voipdoc.diagnose.rules.signalling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voipdoc.capture.TextLine;
+import io.voipdoc.correlate.incident.Incident;
+import io.voipdoc.correlate.log.LogTimeline;
+import io.voipdoc.diagnose.Advice;
+import io.voipdoc.diagnose.Diagnoser;
+import io.voipdoc.diagnose.DiagnosisContext;
+import io.voipdoc.diagnose.Evidence;
 import io.voipdoc.diagnose.Finding;
 import io.voipdoc.diagnose.FindingText;
 import io.voipdoc.diagnose.Incidents;
+import io.voipdoc.diagnose.acl.Acl;
+import io.voipdoc.diagnose.acl.AclParser;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -27,6 +36,36 @@ class AclRejected403Test {
     assertEquals(List.of("203.0.113.20", "198.51.100.10"), f.advice().get(0).args());
     String advice = new FindingText(Locale.ENGLISH).advice(f, f.advice().get(1));
     assertTrue(advice.contains("'IP 203.0.113.20 Rejected by acl \"<name>\"'"), advice);
+  }
+
+  @Test
+  void fires_with_the_controllers_log_line_and_the_acl_verdict() {
+    Incident incident = Incidents.of(LabCaptures.of("acl-rejected-403"));
+    DiagnosisContext context = LabPolicy.of(incident, "acl-rejected-403", true, LabPolicy.acl("acl-rejected-403"));
+    Finding f = Diagnoser.diagnose(incident, context, List.of(rule)).get(0);
+    assertEquals(List.of("pbx.pcapng#9", "pbx.pcapng#10", "kamailio.log:1", "-"),
+        f.evidence().stream().map(LabPolicy::at).toList());
+    assertEquals(List.of("invite", "forbidden", "log_rejected", "acl_not_whitelisted"),
+        f.evidence().stream().map(Evidence::key).toList());
+    assertEquals(List.of("203.0.113.20", "group1"), f.evidence().get(2).args());
+    // the log line sits on the captures' clock, at the 403
+    assertEquals(f.evidence().get(1).frame().instant(), f.evidence().get(2).line().time());
+    assertEquals(List.of("whitelist", "change_named_acl", "whitelist_specific"),
+        f.advice().stream().map(Advice::key).toList());
+    assertEquals(List.of("group1", "203.0.113.20"), f.advice().get(1).args());
+  }
+
+  @Test
+  void says_so_when_the_acl_given_lets_the_sender_pass() throws Exception {
+    Incident incident = Incidents.of(LabCaptures.of("acl-rejected-403"));
+    Acl acl = AclParser.parse("new.txt", List.of(
+        new TextLine(1, "whitelist 198.51.100.0/24", false, false),
+        new TextLine(2, "whitelist 203.0.113.20", false, false)));
+    DiagnosisContext context = new DiagnosisContext(LogTimeline.EMPTY, acl);
+    Finding f = Diagnoser.diagnose(incident, context, List.of(rule)).get(0);
+    assertEquals("acl_allows", f.evidence().get(2).key());
+    assertEquals("new.txt:2", LabPolicy.at(f.evidence().get(2)));
+    assertEquals(List.of("203.0.113.20", "new.txt", "whitelist 203.0.113.20/32"), f.evidence().get(2).args());
   }
 
   @Test
