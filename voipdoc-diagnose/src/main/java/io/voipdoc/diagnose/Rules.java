@@ -1,6 +1,7 @@
 package io.voipdoc.diagnose;
 
 import io.voipdoc.diagnose.rules.ice.IceNoBindingSuccess;
+import io.voipdoc.diagnose.rules.ice.IceNoPrivateCandidate;
 import io.voipdoc.diagnose.rules.ice.IceOnlyPrivateCandidates;
 import io.voipdoc.diagnose.rules.media.MediaAddressMismatch;
 import io.voipdoc.diagnose.rules.media.NoMedia;
@@ -42,6 +43,7 @@ public final class Rules {
           new IceOnlyPrivateCandidates(),
           new MediaAddressMismatch(),
           new NatPortRemapped(),
+          new IceNoPrivateCandidate(),
           // quality and ALG
           new PoorQuality(),
           new SipAlgTampering());
