@@ -16,6 +16,7 @@ import io.voipdoc.diagnose.rules.signalling.CallDropsAfter32s;
 import io.voipdoc.diagnose.rules.signalling.NatBindingExpired;
 import io.voipdoc.diagnose.rules.signalling.RegistrationFailed;
 import io.voipdoc.diagnose.rules.signalling.SdpRejected488;
+import io.voipdoc.diagnose.rules.signalling.ShortCallSpike;
 import io.voipdoc.diagnose.rules.signalling.SignallingUnreachable;
 import io.voipdoc.diagnose.rules.tls.TlsHandshakeFailure;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class Rules {
           new CallDropsAfter32s(),
           new NatBindingExpired(),
           new TlsHandshakeFailure(),
+          new ShortCallSpike(),
           // security
           new TollFraudScan(),
           // media, ICE and NAT

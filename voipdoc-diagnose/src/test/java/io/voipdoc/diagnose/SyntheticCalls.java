@@ -43,7 +43,7 @@ public final class SyntheticCalls {
   /**
    * An answered call: INVITE with {@code offer}, 200 OK with {@code answer} after {@code answerMs},
    * ACK, then {@code talkMs} of RTP both ways ({@code payloadType}, {@code ptimeMs} packets of
-   * {@code payloadBytes}), then BYE from the caller and its 200 OK. {@code lose} decides which
+   * {@code payloadBytes}; none when {@code ptimeMs} is 0), then BYE from the caller and its 200 OK. {@code lose} decides which
    * packets are dropped: (direction 0 = caller to callee, 1 = back; packet index, its time in ms).
    */
   public SyntheticCalls answeredCall(
@@ -55,7 +55,7 @@ public final class SyntheticCalls {
         response(callId, caller, callee, "200 OK", "INVITE", 1, answer));
     sip(answered + 10, caller.address, callee.address, request("ACK", callId, caller, callee, 1));
     long first = answered + 20;
-    int count = (int) (talkMs / ptimeMs);
+    int count = ptimeMs == 0 ? 0 : (int) (talkMs / ptimeMs);
     int clock = payloadType == 9 || payloadType == 0 || payloadType == 8 || payloadType == 18 ? 8 : 48;
     long ssrc = (callId.hashCode() & 0xffffffL) << 4;
     for (int i = 0; i < count; i++) {
@@ -77,6 +77,20 @@ public final class SyntheticCalls {
     sip(bye + 10, callee.address, caller.address,
         response(callId, caller, callee, "200 OK", "BYE", 2, ""));
     return this;
+  }
+
+  /** An answered call of {@code talkMs} without RTP, G.711 announced. */
+  public SyntheticCalls answeredCall(String callId, long atMs, Party caller, Party callee, long talkMs) {
+    return answeredCall(callId, atMs, caller, callee, sdp(caller.address, caller.rtpPort, "0"),
+        sdp(callee.address, callee.rtpPort, "0"), talkMs, 0, 0, 0, Loss.NONE);
+  }
+
+  /** Writes the capture to a file. */
+  public java.nio.file.Path writeTo(java.nio.file.Path file) throws IOException {
+    try (OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+      writeTo(out);
+    }
+    return file;
   }
 
   /** Which RTP packets a recipe drops. */
