@@ -3,6 +3,7 @@ package io.voipdoc.diagnose;
 import io.voipdoc.diagnose.rules.ice.IceNoBindingSuccess;
 import io.voipdoc.diagnose.rules.ice.IceNoPrivateCandidate;
 import io.voipdoc.diagnose.rules.ice.IceOnlyPrivateCandidates;
+import io.voipdoc.diagnose.rules.media.BandwidthExceeded;
 import io.voipdoc.diagnose.rules.media.MediaAddressMismatch;
 import io.voipdoc.diagnose.rules.media.NoMedia;
 import io.voipdoc.diagnose.rules.media.OneWayAudio;
@@ -48,6 +49,7 @@ public final class Rules {
           new IceNoPrivateCandidate(),
           // quality and ALG
           new PoorQuality(),
+          new BandwidthExceeded(),
           new SipAlgTampering());
 
   private Rules() {}
