@@ -62,7 +62,8 @@ public final class BandwidthExceeded implements Rule {
   @Override
   public void judge(Incident incident, Findings out) {
     // per capture second: the calls sending media, and per call and stream their sample
-    TreeMap<Long, Set<Integer>> callsPerSecond = new TreeMap<>();
+    // calls by their first Call-ID: a call seen at two capture points is one call
+    TreeMap<Long, Set<String>> callsPerSecond = new TreeMap<>();
     List<Sampled> samples = new ArrayList<>();
     Map<RtpStream, Call> callOf = new LinkedHashMap<>();
     for (Call call : incident.calls()) {
@@ -78,7 +79,7 @@ public final class BandwidthExceeded implements Rule {
             continue;
           }
           long second = start + x.second();
-          callsPerSecond.computeIfAbsent(second, k -> new HashSet<>()).add(call.index());
+          callsPerSecond.computeIfAbsent(second, k -> new HashSet<>()).add(call.callIds().get(0));
           samples.add(new Sampled(s, second, x));
         }
       }

@@ -10,8 +10,10 @@ import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * SHORT_CALL_SPIKE: many calls are answered and then ended within a few seconds; customers
@@ -31,7 +33,8 @@ import java.util.Locale;
  * unknown). Fewer calls than {@link #MIN_ENDED_CALLS} are too few to speak of a share: a handful
  * of test calls that were hung up at once are not a spike.
  *
- * <p>Catalogue: KNOWLEDGE.md §3, SHORT_CALL_SPIKE. Lab: none yet; tested on synthetic captures.
+ * <p>Catalogue: KNOWLEDGE.md §3, SHORT_CALL_SPIKE. Lab: {@code lab/short-call-spike}; healthy
+ * counterpart {@code lab/many-calls}.
  */
 @RuleSpec(id = "SHORT_CALL_SPIKE", severity = Severity.WARNING)
 public final class ShortCallSpike implements Rule {
@@ -54,10 +57,12 @@ public final class ShortCallSpike implements Rule {
   public void judge(Incident incident, Findings out) {
     List<Ended> ended = new ArrayList<>();
     List<Ended> shortCalls = new ArrayList<>();
+    Set<String> counted = new HashSet<>();
     for (Call call : incident.calls()) {
       CallLeg leg = call.answeredLeg();
       SipEvent bye = leg == null ? null : leg.bye();
-      if (leg == null || bye == null) {
+      // a call seen at two capture points read one after the other is one call, counted once
+      if (leg == null || bye == null || !counted.add(leg.callId())) {
         continue;
       }
       Ended e = new Ended(call, leg, bye);

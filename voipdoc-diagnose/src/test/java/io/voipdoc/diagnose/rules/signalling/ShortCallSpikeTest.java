@@ -28,6 +28,28 @@ class ShortCallSpikeTest {
   @TempDir Path dir;
 
   @Test
+  void fires_on_the_lab_calls_hung_up_after_two_seconds() {
+    List<Finding> found = Incidents.findings(RULE, LabCaptures.of("short-call-spike"));
+    assertEquals(1, found.size(), found.toString());
+    Finding f = found.get(0);
+    assertEquals(List.of("8", "12", "67", "5"), f.titleArgs());
+    List<Evidence> ev = f.evidence();
+    assertEquals(List.of("<5 s: 8, 5-30 s: 4, 30-120 s: 0, 120-600 s: 0, >=600 s: 0", "2.6"),
+        ev.get(1).args());
+    // the first short call: bob's BYE 2.6 s after the 200 OK he received (README)
+    assertEquals("short_call", ev.get(2).key());
+    assertEquals("bob.pcapng#268", at(ev.get(2)));
+    assertEquals(List.of("1", "bob", "dave", "2.6", "caller"), ev.get(2).args());
+    assertEquals(10, ev.size());
+  }
+
+  @Test
+  void silent_on_the_lab_with_one_short_call_among_ten() {
+    assertTrue(Incidents.findings(RULE, LabCaptures.of("many-calls")).isEmpty());
+  }
+
+  /** Synthetic from here: talk times exactly where the thresholds are. */
+  @Test
   void fires_when_eight_of_twelve_answered_calls_end_within_two_seconds() throws IOException {
     // calls 1-8 last 2 s, calls 9-12 last 60 s; every call starts 70 s after the one before
     Path capture = calls("spike.pcap", 12, i -> i <= 8 ? 2_000 : 60_000);
