@@ -23,20 +23,21 @@ public final class SyntheticCalls {
   private final List<Timed> packets = new ArrayList<>();
   private long order;
 
-  private record Timed(long nanos, long order, byte[] frame) {}
+  private record Timed(long nanos, long order, byte[] frame, boolean sip) {}
 
   /** One side of a call: name, SIP address and RTP port. */
   public record Party(String user, String address, int rtpPort) {}
 
   /** Adds a SIP message over UDP 5060 at {@code atMs} after {@link #T0}. */
   public SyntheticCalls sip(long atMs, String src, String dst, String message) {
-    return frame(atMs * MS, Packets.ethernet(
-        Packets.ipv4(src, dst, 17, Packets.udp(5060, 5060, Packets.text(message)))));
+    packets.add(new Timed(T0 + atMs * MS, order++, Packets.ethernet(
+        Packets.ipv4(src, dst, 17, Packets.udp(5060, 5060, Packets.text(message)))), true));
+    return this;
   }
 
   /** Adds any Ethernet frame at {@code nanos} after {@link #T0}. */
   public SyntheticCalls frame(long nanos, byte[] frame) {
-    packets.add(new Timed(T0 + nanos, order++, frame));
+    packets.add(new Timed(T0 + nanos, order++, frame, false));
     return this;
   }
 
@@ -104,10 +105,24 @@ public final class SyntheticCalls {
 
   /** Writes every packet in time order to a classic pcap (Ethernet). */
   public void writeTo(OutputStream out) throws IOException {
+    write(out, false);
+  }
+
+  /** Writes the SIP messages only, as a capture on a proxy that relays no media would show. */
+  public java.nio.file.Path writeSipTo(java.nio.file.Path file) throws IOException {
+    try (OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+      write(out, true);
+    }
+    return file;
+  }
+
+  private void write(OutputStream out, boolean sipOnly) throws IOException {
     CaptureBuilder c = CaptureBuilder.pcap(out, 1);
     packets.sort(Comparator.comparingLong(Timed::nanos).thenComparingLong(Timed::order));
     for (Timed p : packets) {
-      c.packet(p.nanos, p.frame);
+      if (p.sip || !sipOnly) {
+        c.packet(p.nanos, p.frame);
+      }
     }
   }
 

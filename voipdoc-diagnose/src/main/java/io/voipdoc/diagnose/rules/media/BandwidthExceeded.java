@@ -39,8 +39,8 @@ import org.jspecify.annotations.Nullable;
  * peak number of calls at once. The link's capacity is not in the captures; the admin compares
  * the estimate with it.
  *
- * <p>Catalogue: KNOWLEDGE.md §3, BANDWIDTH_EXCEEDED; §4 for the limits. Lab: none (needs a shaped
- * link with several concurrent calls); tested on synthetic captures.
+ * <p>Catalogue: KNOWLEDGE.md §3, BANDWIDTH_EXCEEDED; §4 for the limits. Lab: {@code
+ * lab/bandwidth-exceeded} (a 200 kbit/s uplink, four G.711 calls at once).
  */
 @RuleSpec(id = "BANDWIDTH_EXCEEDED", severity = Severity.WARNING)
 public final class BandwidthExceeded implements Rule {
@@ -68,8 +68,9 @@ public final class BandwidthExceeded implements Rule {
     Map<RtpStream, Call> callOf = new LinkedHashMap<>();
     for (Call call : incident.calls()) {
       for (RtpStream s : incident.streamsOf(call)) {
-        // streams merged from several capture points mix two vantage points (see POOR_QUALITY)
-        if (s.packets() > s.expected() + s.expected() / 10) {
+        // streams merged from several capture points mix two vantage points (see POOR_QUALITY);
+        // a call seen at two capture points lists the same stream twice
+        if (s.packets() > s.expected() + s.expected() / 10 || callOf.containsKey(s)) {
           continue;
         }
         callOf.put(s, call);

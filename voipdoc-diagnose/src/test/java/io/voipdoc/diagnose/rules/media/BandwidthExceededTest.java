@@ -20,7 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Synthetic captures (a shaped link with several concurrent calls is not in the lab): call 1 runs
+ * The lab's bandwidth-exceeded scenario, and synthetic captures that put the loss exactly where
+ * the thresholds are: call 1 runs
  * alone from 0 to 20 s, calls 2..6 join from 20 s to 40 s, then call 1 runs alone again until 60 s.
  * G.711 (PCMU) with 20 ms packets both ways.
  */
@@ -30,6 +31,24 @@ class BandwidthExceededTest {
   private static final long BUSY_TO_MS = 40_000;
 
   @TempDir Path dir;
+
+  @Test
+  void fires_on_the_lab_uplink_of_200_kbits_with_four_calls_at_once() {
+    List<Finding> found = Incidents.findings(RULE, LabCaptures.of("bandwidth-exceeded"));
+    assertEquals(1, found.size(), found.toString());
+    Finding f = found.get(0);
+    assertEquals(List.of("4", "18.5", "0.0"), f.titleArgs());
+    List<Evidence> ev = f.evidence();
+    // 50 packets/s of 160 bytes plus 58 bytes of headers, the first call's stream (README)
+    assertEquals(List.of("PCMU", "20", "87.5", "4", "349.9"), ev.get(0).args());
+    assertEquals("dave.pcapng#889", Incidents.at(ev.get(0)));
+    // 10 s with four calls: almost a fifth of the packets did not fit through bob's uplink (the
+    // packets from dave, half of them, all arrived)
+    assertEquals(List.of("4", "10", "718", "3877", "18.5", "4.3"), ev.get(1).args());
+    assertEquals("dave.pcapng#1231", Incidents.at(ev.get(1)));
+    assertEquals(List.of("2", "18", "0", "1880", "0.0", "6.7"), ev.get(2).args());
+    assertEquals(List.of("1: 0.0 %, 2: 0.0 %, 4: 18.5 %"), ev.get(3).args());
+  }
 
   @Test
   void fires_when_loss_comes_with_six_calls_at_once_and_goes_with_one() throws IOException {
@@ -59,6 +78,20 @@ class BandwidthExceededTest {
     assertTrue(ev.get(3).args().get(0).startsWith("1: 0.0 %"), ev.get(3).args().toString());
     assertEquals(List.of("measure_uplink", "qos", "codec", "limit_calls"),
         f.advice().stream().map(a -> a.key()).toList());
+  }
+
+  @Test
+  void counts_each_stream_once_when_a_call_is_seen_at_two_capture_points() throws IOException {
+    // the phones' capture, then a proxy's with the same calls' SIP only: every call appears
+    // twice in the incident, each stream once
+    SyntheticCalls c = sixCalls((d, i, t) -> t >= BUSY_FROM_MS && t < BUSY_TO_MS && i % 10 == 5);
+    Path phones = c.writeTo(dir.resolve("phones.pcap"));
+    Path proxy = c.writeSipTo(dir.resolve("proxy.pcap"));
+    List<Finding> once = Incidents.findings(RULE, phones);
+    List<Finding> twice = Incidents.findings(RULE, phones, proxy);
+    assertEquals(1, twice.size(), twice.toString());
+    assertEquals(once.get(0).titleArgs(), twice.get(0).titleArgs());
+    assertEquals(once.get(0).evidence().get(1).args(), twice.get(0).evidence().get(1).args());
   }
 
   @Test
@@ -94,12 +127,16 @@ class BandwidthExceededTest {
   }
 
   private Path sixCalls(String name, Loss loss) throws IOException {
+    return sixCalls(loss).writeTo(dir.resolve(name));
+  }
+
+  private static SyntheticCalls sixCalls(Loss loss) {
     SyntheticCalls c = new SyntheticCalls();
     call(c, 1, -1_120, 60_000, loss);
     for (int n = 2; n <= 6; n++) {
       call(c, n, BUSY_FROM_MS - 1_120 + n * 7, 20_000, loss);
     }
-    return c.writeTo(dir.resolve(name));
+    return c;
   }
 
   /** Call {@code n}: 192.0.2.n to 198.51.100.n, media from {@code atMs + 120} for {@code talkMs}. */
