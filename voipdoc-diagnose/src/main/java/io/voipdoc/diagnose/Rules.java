@@ -8,7 +8,9 @@ import io.voipdoc.diagnose.rules.capture.CaptureSnaplenCut;
 import io.voipdoc.diagnose.rules.capture.CaptureStartedLate;
 import io.voipdoc.diagnose.rules.capture.CaptureTooShort;
 import io.voipdoc.diagnose.rules.ice.IceNoBindingSuccess;
+import io.voipdoc.diagnose.rules.ice.IceNoPrivateCandidate;
 import io.voipdoc.diagnose.rules.ice.IceOnlyPrivateCandidates;
+import io.voipdoc.diagnose.rules.media.BandwidthExceeded;
 import io.voipdoc.diagnose.rules.media.MediaAddressMismatch;
 import io.voipdoc.diagnose.rules.media.NoMedia;
 import io.voipdoc.diagnose.rules.media.OneWayAudio;
@@ -24,6 +26,7 @@ import io.voipdoc.diagnose.rules.signalling.NatBindingExpired;
 import io.voipdoc.diagnose.rules.signalling.ReferNotDelivered;
 import io.voipdoc.diagnose.rules.signalling.RegistrationFailed;
 import io.voipdoc.diagnose.rules.signalling.SdpRejected488;
+import io.voipdoc.diagnose.rules.signalling.ShortCallSpike;
 import io.voipdoc.diagnose.rules.signalling.SignallingUnreachable;
 import io.voipdoc.diagnose.rules.tls.TlsHandshakeFailure;
 import java.util.List;
@@ -51,6 +54,7 @@ public final class Rules {
           new TlsHandshakeFailure(),
           new ReferNotDelivered(),
           new AclCandidates488(),
+          new ShortCallSpike(),
           // security
           new TollFraudScan(),
           // media, ICE and NAT
@@ -61,8 +65,10 @@ public final class Rules {
           new IceOnlyPrivateCandidates(),
           new MediaAddressMismatch(),
           new NatPortRemapped(),
+          new IceNoPrivateCandidate(),
           // quality and ALG
           new PoorQuality(),
+          new BandwidthExceeded(),
           new SipAlgTampering());
 
   private Rules() {}

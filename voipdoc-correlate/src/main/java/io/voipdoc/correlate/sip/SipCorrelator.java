@@ -1037,7 +1037,29 @@ public final class SipCorrelator {
         m.isRequest() ? m.userAgent() : m.server(),
         top == null ? null : top.port() < 0 ? top.host() : top.host() + ":" + top.port(),
         top == null ? null : top.branch(),
-        contact == null ? null : contact.uri().text());
+        contact == null ? null : contact.uri().text(),
+        // a frame cut by snaplen lost its end, not a body that disagrees with Content-Length
+        packet.protocol == 17 && !packet.frame.truncated() ? m.contentLength() : -1,
+        packet.protocol == 17 && !packet.frame.truncated() ? datagramBodyBytes(m) : -1);
+  }
+
+  /**
+   * The body bytes a datagram carried after the header section; when only whitespace follows the
+   * declared Content-Length, that is padding and the body is as declared (RFC 3261 §18.3).
+   */
+  private static int datagramBodyBytes(SipMessage m) {
+    byte[] d = m.bytes();
+    int start = m.body().offset();
+    int declared = m.contentLength();
+    int end = d.length;
+    while (end > start && (d[end - 1] == '\r' || d[end - 1] == '\n' || d[end - 1] == ' '
+        || d[end - 1] == '\t' || d[end - 1] == 0)) {
+      end--;
+    }
+    if (declared >= 0 && declared <= d.length - start && end - start <= declared) {
+      return declared;
+    }
+    return d.length - start;
   }
 
   /** {@code audio 192.0.2.1:4000 PCMU,PCMA,telephone-event sendrecv}, one part per stream. */

@@ -25,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  *     §20.42), or null without a Via
  * @param viaBranch the top Via's branch parameter, or null
  * @param contact the first Contact URI as written (RFC 3261 §20.10), or null without one
+ * @param contentLength the Content-Length as declared (RFC 3261 §20.14), or -1 when absent,
+ *     invalid, or framed by a stream (where it cannot disagree with the body)
+ * @param bodyBytes on a datagram, the bytes after the header section, or the declared length when
+ *     only whitespace follows it (padding, §18.3); -1 on streams
  */
 public record SipEvent(
     FrameRef frame,
@@ -41,8 +45,18 @@ public record SipEvent(
     @Nullable String userAgent,
     @Nullable String viaSentBy,
     @Nullable String viaBranch,
-    @Nullable String contact) {
+    @Nullable String contact,
+    int contentLength,
+    int bodyBytes) {
 
+
+  /**
+   * Whether Content-Length disagrees with the bytes a datagram carried: larger than the body, or
+   * smaller with more than whitespace after it (RFC 3261 §18.3).
+   */
+  public boolean contentLengthMismatch() {
+    return contentLength >= 0 && bodyBytes >= 0 && contentLength != bodyBytes;
+  }
 
   /** Whether this is a request. */
   public boolean isRequest() {

@@ -44,6 +44,34 @@ class SipCorrelatorTest {
   }
 
   @Test
+  void contentLengthAgainstTheDatagramBody() {
+    String body = sdp("192.0.2.1", 4000, "sendrecv");
+    int n = body.length();
+    Wire w = new Wire();
+    w.send(0, A, B, request("INVITE", "c1", 1, "a", "", "1", body));
+    // an ALG grew the body by 7 bytes and kept the length
+    w.send(10, A, B, withLength(request("INVITE", "c2", 1, "a", "", "2", body + "x=abc\r\n"), n));
+    // only CRLF padding after the declared body
+    w.send(20, A, B, withLength(request("INVITE", "c3", 1, "a", "", "3", body + "\r\n\r\n"), n));
+    // declared longer than what arrived
+    w.send(30, A, B, withLength(request("INVITE", "c4", 1, "a", "", "4", body), n + 9));
+    List<SipEvent> invites = w.finish().calls.stream().map(c -> c.firstLeg().invite()).toList();
+    assertEquals(List.of(n, n, n, n + 9), invites.stream().map(SipEvent::contentLength).toList());
+    assertEquals(List.of(n, n + 7, n, n), invites.stream().map(SipEvent::bodyBytes).toList());
+    assertEquals(List.of(false, true, false, true),
+        invites.stream().map(SipEvent::contentLengthMismatch).toList());
+  }
+
+  private static String[] withLength(String[] lines, int length) {
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].startsWith("Content-Length:")) {
+        lines[i] = "Content-Length: " + length;
+      }
+    }
+    return lines;
+  }
+
+  @Test
   void retransmissionsAreCountedNotDoubled() {
     Wire w = new Wire();
     w.send(0, A, B, request("INVITE", "c1", 1, "a", "", "1", ""));

@@ -15,7 +15,7 @@ public final class LabCaptures {
   /** Scenarios of healthy calls and registrations: no rule may raise a warning or error on them. */
   public static final String[] HEALTHY = {
     "register-digest", "direct-call", "nat-call-stun", "ice-call", "turn-relay-call",
-    "blind-transfer", "hold-resume", "tls-call"
+    "blind-transfer", "hold-resume", "tls-call", "many-calls"
   };
 
   private static final Pattern CAPTURES = Pattern.compile("(?m)^captures:\\s*\\[([^]]*)]");
