@@ -6,6 +6,7 @@ import io.voipdoc.correlate.media.IcmpEvent;
 import io.voipdoc.correlate.media.RtpStream;
 import io.voipdoc.correlate.media.StunServerExchange;
 import io.voipdoc.correlate.media.TlsConnectionSeen;
+import io.voipdoc.correlate.points.CapturePoints;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.Registration;
 import io.voipdoc.correlate.sip.SourceActivity;
@@ -27,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param icmpErrors ICMP and ICMPv6 errors
  * @param sources per source address, the requests that started something (initial INVITEs, new
  *     REGISTERs, out-of-dialog requests) and how they were answered, in the order first seen
+ * @param capturePoints what comparing the capture points (inputs) shows: matched packets, clock
+ *     offsets, what vanished between points, NAT rewrites and SIP changes
  */
 public record Incident(
     List<Call> calls,
@@ -37,7 +40,8 @@ public record Incident(
     List<StunServerExchange> stunServers,
     List<TlsConnectionSeen> tlsConnections,
     List<IcmpEvent> icmpErrors,
-    List<SourceActivity> sources) {
+    List<SourceActivity> sources,
+    CapturePoints capturePoints) {
 
   /** The RTP streams linked to any leg of the call. */
   public List<RtpStream> streamsOf(Call call) {

@@ -2,6 +2,7 @@ package io.voipdoc.correlate.incident;
 
 import io.voipdoc.correlate.media.MediaCorrelator;
 import io.voipdoc.correlate.media.MediaCorrelatorConfig;
+import io.voipdoc.correlate.points.PointMatcher;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.Registration;
 import io.voipdoc.correlate.sip.SipCorrelator;
@@ -24,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Wires the SIP and media correlation together: SIP messages go to the {@link SipCorrelator},
  * which hands every SDP body to the {@link MediaCorrelator}, which gets everything else. Idle
- * media state expires once per second of capture time (the SIP side keeps its own timer).
+ * media state expires once per second of capture time (the SIP side keeps its own timer). The
+ * {@link PointMatcher} gets every message too and compares the capture points.
  */
 public final class IncidentCorrelator implements MessageListener {
   /** How often, in capture time, idle media state is expired. */
@@ -34,6 +36,7 @@ public final class IncidentCorrelator implements MessageListener {
   private final SipCorrelator sip;
   private final List<Call> calls = new ArrayList<>();
   private final List<Registration> registrations = new ArrayList<>();
+  private final PointMatcher points = new PointMatcher();
   private long lastTimer = Long.MIN_VALUE;
 
   public IncidentCorrelator(SipCorrelatorConfig sipConfig, MediaCorrelatorConfig mediaConfig) {
@@ -61,7 +64,8 @@ public final class IncidentCorrelator implements MessageListener {
         media.serverExchanges(),
         media.tlsConnections(),
         media.icmpEvents(),
-        sip.sources());
+        sip.sources(),
+        points.finish());
   }
 
   private void tick(Packet p) {
@@ -75,41 +79,48 @@ public final class IncidentCorrelator implements MessageListener {
   public void onSip(SipMessage message, Packet packet) {
     tick(packet);
     sip.onSip(message, packet);
+    points.onSip(message, packet);
   }
 
   @Override
   public void onStun(StunMessage message, Packet packet) {
     tick(packet);
     media.onStun(message, packet);
+    points.onStun(message, packet);
   }
 
   @Override
   public void onChannelData(ChannelData data, Packet packet) {
     tick(packet);
     media.onChannelData(data, packet);
+    points.onChannelData(data, packet);
   }
 
   @Override
   public void onRtp(RtpPacket rtp, Packet packet) {
     tick(packet);
     media.onRtp(rtp, packet);
+    points.onRtp(rtp, packet);
   }
 
   @Override
   public void onRtcp(RtcpCompound rtcp, Packet packet) {
     tick(packet);
     media.onRtcp(rtcp, packet);
+    points.onRtcp(rtcp, packet);
   }
 
   @Override
   public void onIcmpError(Packet packet, IcmpError error) {
     tick(packet);
     media.onIcmpError(packet, error);
+    points.onIcmpError(packet, error);
   }
 
   @Override
   public @Nullable TlsListener onTlsStart(Flow flow, boolean datagram, Packet packet) {
     tick(packet);
+    points.onTlsStart(flow, datagram, packet);
     return media.onTlsStart(flow, datagram, packet);
   }
 }
