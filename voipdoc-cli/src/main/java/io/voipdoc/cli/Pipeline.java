@@ -12,12 +12,19 @@ import io.voipdoc.decode.MessageListener;
 import io.voipdoc.decode.PacketDecoder;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
- * Runs the inputs of an analysis command through the capture and decode stages, one streaming
- * pass per input in the order given, and feeds every recognised message to one listener (the
- * correlation stage).
+ * Runs the inputs of an analysis command through the capture and decode stages in one streaming
+ * pass and feeds every recognised message to one listener (the correlation stage).
+ *
+ * <p>Several inputs are usually captures of the same incident taken at several points, so their
+ * frames are merged by capture time, as mergecap does: each input keeps its own reader and decoder
+ * (TCP and fragment state belong to one capture point) and one pending frame, and the input whose
+ * pending frame is earliest goes next (on equal times, the input given first). Every frame keeps
+ * its input name and frame number. Memory is one pending frame per input, whatever the sizes.
  */
 final class Pipeline {
   private Pipeline() {}
@@ -38,9 +45,27 @@ final class Pipeline {
    */
   record InputAnomalies(String input, AnomalyLog log) {}
 
+  /** One open input: its reader, its decoder and its pending frame. */
+  private static final class Source {
+    final int order;
+    final String name;
+    final AnomalyLog anomalies = new AnomalyLog();
+    final CaptureReader reader;
+    final PacketDecoder decoder;
+    final Frame frame = new Frame();
+
+    Source(int order, CaptureInput input, MessageListener listener)
+        throws UnreadableCaptureException, IOException {
+      this.order = order;
+      this.name = input.name();
+      this.reader = Captures.open(input, anomalies);
+      this.decoder =
+          new PacketDecoder(DecodeConfig.DEFAULTS, new Dissector(listener, anomalies), anomalies);
+    }
+  }
+
   static Result run(List<String> args, MessageListener listener, Messages messages)
       throws IOException {
-    List<InputAnomalies> logs = new ArrayList<>();
     List<InputSummary.Unreadable> unreadable = new ArrayList<>();
     List<CaptureInput> inputs = new ArrayList<>();
     for (String arg : args) {
@@ -50,21 +75,47 @@ final class Pipeline {
         unreadable.add(InfoCommand.unreadable(e, messages));
       }
     }
-    for (CaptureInput input : inputs) {
-      AnomalyLog anomalies = new AnomalyLog();
-      PacketDecoder decoder =
-          new PacketDecoder(DecodeConfig.DEFAULTS, new Dissector(listener, anomalies), anomalies);
-      try (CaptureReader reader = Captures.open(input, anomalies)) {
-        Frame frame = new Frame();
-        while (reader.next(frame)) {
-          decoder.decode(frame);
+    List<Source> open = new ArrayList<>();
+    PriorityQueue<Source> next =
+        new PriorityQueue<>(
+            Comparator.<Source>comparingLong(s -> s.frame.timestampNanos)
+                .thenComparingInt(s -> s.order));
+    try {
+      for (CaptureInput input : inputs) {
+        try {
+          Source source = new Source(open.size(), input, listener);
+          open.add(source);
+          advance(source, next);
+        } catch (UnreadableCaptureException e) {
+          unreadable.add(InfoCommand.unreadable(e, messages));
         }
-        decoder.finish();
-        logs.add(new InputAnomalies(input.name(), anomalies));
-      } catch (UnreadableCaptureException e) {
-        unreadable.add(InfoCommand.unreadable(e, messages));
+      }
+      while (!next.isEmpty()) {
+        Source s = next.poll();
+        s.decoder.decode(s.frame);
+        advance(s, next);
+      }
+      List<InputAnomalies> logs = new ArrayList<>();
+      for (Source s : open) {
+        logs.add(new InputAnomalies(s.name, s.anomalies));
+      }
+      return new Result(logs, unreadable);
+    } finally {
+      for (Source s : open) {
+        s.reader.close();
       }
     }
-    return new Result(logs, unreadable);
+  }
+
+  /**
+   * Reads the input's next frame into its pending slot and queues it, or ends the input's decoding
+   * (so what its reassembly still holds comes out at the input's own end of time).
+   */
+  private static void advance(Source s, PriorityQueue<Source> next) throws IOException {
+    if (s.reader.next(s.frame)) {
+      next.add(s);
+    } else {
+      s.decoder.finish();
+    }
   }
 }

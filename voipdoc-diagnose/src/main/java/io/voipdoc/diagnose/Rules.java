@@ -1,5 +1,6 @@
 package io.voipdoc.diagnose;
 
+import io.voipdoc.diagnose.rules.capture.CapturePointPartial;
 import io.voipdoc.diagnose.rules.ice.IceNoBindingSuccess;
 import io.voipdoc.diagnose.rules.ice.IceOnlyPrivateCandidates;
 import io.voipdoc.diagnose.rules.media.MediaAddressMismatch;
@@ -24,6 +25,8 @@ public final class Rules {
   /** Every rule voipdoc applies. */
   public static final List<Rule> ALL =
       List.of(
+          // capture quality: said first, as it may weaken what follows
+          new CapturePointPartial(),
           // signalling and TLS
           new RegistrationFailed(),
           new SdpRejected488(),

@@ -48,8 +48,18 @@ class RuleCatalogTest {
     while (m.find()) {
       catalogue.add(m.group(1));
     }
+    // findings about the captures themselves (CAPTURE_*) are no failure patterns: docs/rules.md
+    // lists them
+    String documented = Files.readString(
+        Path.of(System.getProperty("voipdoc.root", "..")).resolve("docs").resolve("rules.md"),
+        StandardCharsets.UTF_8);
     for (Rule rule : Rules.ALL) {
-      assertTrue(catalogue.contains(rule.spec().id()), rule.spec().id() + " is in the catalogue");
+      String id = rule.spec().id();
+      if (id.startsWith("CAPTURE_")) {
+        assertTrue(documented.contains("| " + id + " |"), id + " is in docs/rules.md");
+      } else {
+        assertTrue(catalogue.contains(id), id + " is in the catalogue");
+      }
     }
   }
 
