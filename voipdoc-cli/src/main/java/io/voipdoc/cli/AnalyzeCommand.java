@@ -160,6 +160,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       damage.put(a.input(), a.log().counts());
     }
     doc.put("anomalies", damage);
+    doc.put("capturePoints", CapturePointsSection.json(incident.capturePoints()));
     doc.put("unreadable", result.unreadable());
     OutputFormat.writeJson(out, doc);
   }

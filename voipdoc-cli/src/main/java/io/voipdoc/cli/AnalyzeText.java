@@ -44,6 +44,7 @@ final class AnalyzeText {
         out.println(m.text("analyze.damage", a.input(), a.log().total()));
       }
     }
+    CapturePointsSection.text(incident.capturePoints(), m, out);
     if (findings.isEmpty()) {
       out.println();
       out.println(m.text("analyze.nothing"));
