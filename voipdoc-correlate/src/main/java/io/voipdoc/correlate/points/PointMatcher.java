@@ -2,7 +2,6 @@ package io.voipdoc.correlate.points;
 
 import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.Endpoint;
-import io.voipdoc.decode.Flow;
 import io.voipdoc.decode.IcmpError;
 import io.voipdoc.decode.MessageListener;
 import io.voipdoc.decode.Packet;
@@ -101,8 +100,7 @@ public final class PointMatcher implements MessageListener {
     String sentBy = top.port() < 0 ? top.host() : top.host() + ":" + top.port();
     SipView view =
         new SipView(callId, method, status, branch, sentBy, contact, sdpLines(m));
-    sight(new Key(PacketKind.SIP, id, 0), at, packet, -1, view, Endpoint.source(packet),
-        Endpoint.destination(packet));
+    sight(new Key(PacketKind.SIP, id, 0), at, packet, -1, view);
   }
 
   @Override
@@ -113,7 +111,7 @@ public final class PointMatcher implements MessageListener {
     }
     at.stun++;
     sight(new Key(PacketKind.STUN, m.transactionIdHex() + "/" + m.messageType(), 0), at, packet, -1,
-        null, Endpoint.source(packet), Endpoint.destination(packet));
+        null);
   }
 
   @Override
@@ -123,11 +121,9 @@ public final class PointMatcher implements MessageListener {
       return;
     }
     at.rtp++;
-    Endpoint src = Endpoint.source(packet);
-    Endpoint dst = Endpoint.destination(packet);
-    at.stream(rtp.ssrc(), src, dst, packet.frame.ref(), config.maxFlows());
+    at.stream(rtp.ssrc(), at.flow(packet, config.maxFlows()), packet, config.maxFlows());
     sight(new Key(PacketKind.RTP, "", (rtp.ssrc() << 16) | rtp.sequence()), at, packet, rtp.ssrc(),
-        null, src, dst);
+        null);
   }
 
   @Override
@@ -146,7 +142,8 @@ public final class PointMatcher implements MessageListener {
   }
 
   @Override
-  public @Nullable TlsListener onTlsStart(Flow flow, boolean datagram, Packet packet) {
+  public @Nullable TlsListener onTlsStart(
+      io.voipdoc.decode.Flow flow, boolean datagram, Packet packet) {
     seen(packet);
     return null;
   }
@@ -171,14 +168,16 @@ public final class PointMatcher implements MessageListener {
     if (at.first == null) {
       at.first = packet.frame.ref();
     }
-    if (at.last == null || now >= at.last.timestampNanos()) {
-      at.last = packet.frame.ref();
+    if (now >= at.lastNanos) {
+      // kept as numbers: a reference per packet would be garbage for all but the last
+      at.lastNanos = now;
+      at.lastNumber = packet.frame.number;
+      at.lastInterface = packet.frame.interfaceId;
     }
     return at;
   }
 
-  private void sight(Key key, PointState at, Packet packet, long ssrc, @Nullable SipView sip,
-      Endpoint src, Endpoint dst) {
+  private void sight(Key key, PointState at, Packet packet, long ssrc, @Nullable SipView sip) {
     Pending p = pending.get(key);
     if (p == null) {
       if (pending.size() >= config.maxPending()) {
@@ -194,7 +193,8 @@ public final class PointMatcher implements MessageListener {
         return; // a retransmission or duplicate at the same point: its first copy stands
       }
     }
-    p.sightings.add(new Sighting(at.index, packet.frame.ref(), packet.timestampNanos, src, dst, sip));
+    p.sightings.add(new Sighting(at.index, at.name, packet.frame.number, packet.frame.interfaceId,
+        packet.timestampNanos, at.flow(packet, config.maxFlows()), sip));
   }
 
   /** Settles every packet first seen before {@code horizon}. */
@@ -239,7 +239,7 @@ public final class PointMatcher implements MessageListener {
         long phase =
             u.first == null || u.first.timestampNanos() > p.firstTime
                 ? BEFORE
-                : u.last != null && u.last.timestampNanos() >= p.firstTime ? DURING : TAIL;
+                : u.lastNanos >= p.firstTime ? DURING : TAIL;
         phases |= phase << (2 * u.index);
       }
     }
@@ -248,7 +248,7 @@ public final class PointMatcher implements MessageListener {
     }
     Sighting first = seen.get(0);
     String what = first.sip == null ? "" : first.sip.label();
-    GroupKey key = new GroupKey(p.kind, p.ssrc, what, first.source, first.destination, mask, phases);
+    GroupKey key = new GroupKey(p.kind, p.ssrc, what, first.flow, mask, phases);
     Group g = groups.get(key);
     if (g == null) {
       if (groups.size() >= config.maxFlows()) {
@@ -264,10 +264,10 @@ public final class PointMatcher implements MessageListener {
   private void matched(Pending p, Sighting a, Sighting b) {
     PairState pair = pairs.computeIfAbsent(pairKey(a.point, b.point), k -> new PairState(a.point, b.point));
     pair.count[p.kind.ordinal()]++;
-    pair.sample(a.source, a.destination, b.time - a.time);
+    pair.sample(a.flow, b.time - a.time);
     pair.route(a, b, config.maxFlows());
-    if (!a.source.equals(b.source) || !a.destination.equals(b.destination)) {
-      RewriteKey key = new RewriteKey(p.kind, a.point, b.point, a.source, a.destination, b.source, b.destination);
+    if (!a.source().equals(b.source()) || !a.destination().equals(b.destination())) {
+      RewriteKey key = new RewriteKey(p.kind, a.flow, b.flow);
       RewriteAgg r = rewrites.get(key);
       if (r == null && rewrites.size() < config.maxFlows()) {
         r = new RewriteAgg(p.kind, a, b);
@@ -291,7 +291,8 @@ public final class PointMatcher implements MessageListener {
       return;
     }
     SipView v = Objects.requireNonNull(a.sip);
-    String key = v.callId() + "|" + v.label() + "|" + a.frame + "|" + b.frame + "|" + field;
+    String key = v.callId() + "|" + v.label() + "|" + a.point + "#" + a.number + "|" + b.point + "#"
+        + b.number + "|" + field;
     sipChanges.putIfAbsent(key, new SipChangeAgg(a, b, field, va, vb));
   }
 
@@ -305,8 +306,10 @@ public final class PointMatcher implements MessageListener {
     pending.clear();
     List<CapturePoint> outPoints = new ArrayList<>();
     for (PointState s : points) {
-      outPoints.add(new CapturePoint(s.name, s.first, s.last, s.sip, s.stun, s.rtp,
-          List.copyOf(s.streams.values().stream().map(StreamAgg::result).toList())));
+      FrameRef last =
+          s.first == null ? null : new FrameRef(s.name, s.lastNumber, s.lastNanos, s.lastInterface);
+      outPoints.add(new CapturePoint(s.name, s.first, last, s.sip, s.stun, s.rtp,
+          s.streams.stream().map(StreamAgg::result).toList()));
     }
     Map<Long, Long> offsets = new HashMap<>();
     List<PointPair> outPairs = new ArrayList<>();
@@ -320,8 +323,8 @@ public final class PointMatcher implements MessageListener {
       boolean forward = earlier(r.a, r.b, offsets);
       Sighting from = forward ? r.a : r.b;
       Sighting to = forward ? r.b : r.a;
-      outRewrites.add(new AddressRewrite(r.kind, name(from), name(to), from.source,
-          from.destination, to.source, to.destination, r.packets, from.frame, to.frame));
+      outRewrites.add(new AddressRewrite(r.kind, name(from), name(to), from.source(),
+          from.destination(), to.source(), to.destination(), r.packets, from.frame(), to.frame()));
     }
     List<SipChange> outChanges = new ArrayList<>();
     for (SipChangeAgg c : sipChanges.values()) {
@@ -331,7 +334,7 @@ public final class PointMatcher implements MessageListener {
       SipView v = Objects.requireNonNull(from.sip);
       outChanges.add(new SipChange(v.callId(), v.method(), v.status(), v.branch(), name(from),
           name(to),
-          from.frame, to.frame, c.field, forward ? c.va : c.vb, forward ? c.vb : c.va));
+          from.frame(), to.frame(), c.field, forward ? c.va : c.vb, forward ? c.vb : c.va));
     }
     Map<List<Object>, VanishedAgg> vanished = new LinkedHashMap<>();
     Map<List<Integer>, GapAgg> gaps = new LinkedHashMap<>();
@@ -378,20 +381,20 @@ public final class PointMatcher implements MessageListener {
         continue;
       }
       PairState next = pairs.get(pairKey(last.point, u.index));
-      boolean downstream = next != null && next.passes(last.point, last.destination);
+      boolean downstream = next != null && next.passes(last.point, last.destination());
       PairState before = pairs.get(pairKey(earliest.point, u.index));
-      boolean upstream = before != null && before.cameThrough(earliest.point, earliest.source);
-      boolean ended = phase == TAIL && (u.last == null || u.last.timestampNanos() < last.time);
+      boolean upstream = before != null && before.cameThrough(earliest.point, earliest.source());
+      boolean ended = phase == TAIL && u.lastNanos < last.time;
       if ((phase == BEFORE || ended) && (downstream || upstream)) {
         GapAgg gap = gaps.computeIfAbsent(List.of(u.index, last.point), k -> new GapAgg(u.index, k.get(1)));
-        gap.add(phase == BEFORE, g.packets, last.frame, lastOfGroup.frame);
+        gap.add(phase == BEFORE, g.packets, last.frame(), lastOfGroup.frame());
       } else if (downstream) {
         // lost on the way from the last point that saw it to u while u was capturing (a packet
         // that should have passed u before the others, upstream, cannot have vanished there)
-        List<Object> key = List.of(g.key.kind(), last.point, u.index, last.source, last.destination,
-            g.key.ssrc(), g.key.what());
+        List<Object> key = List.of(g.key.kind(), last.point, u.index, last.flow, g.key.ssrc(),
+            g.key.what());
         VanishedAgg v = vanished.computeIfAbsent(key, k -> new VanishedAgg(g.key, at, u.index));
-        v.add(g.packets, last.frame, lastOfGroup.frame);
+        v.add(g.packets, last.frame(), lastOfGroup.frame());
       }
     }
   }
@@ -458,8 +461,88 @@ public final class PointMatcher implements MessageListener {
 
   /** One packet's first copy at one point. */
   private record Sighting(
-      int point, FrameRef frame, long time, Endpoint source, Endpoint destination,
-      @Nullable SipView sip) {}
+      int point, String input, long number, int iface, long time, Flow flow,
+      @Nullable SipView sip) {
+    FrameRef frame() {
+      return new FrameRef(input, number, time, iface);
+    }
+
+    Endpoint source() {
+      return flow.source;
+    }
+
+    Endpoint destination() {
+      return flow.destination;
+    }
+  }
+
+  /**
+   * One address pair at one point, made once and then found again by the packet's raw addresses
+   * and ports (no allocation per packet); compared by identity.
+   */
+  private static final class Flow {
+    final Endpoint source;
+    final Endpoint destination;
+    /** RTP streams on this flow by SSRC, usually one. */
+    final Map<Long, StreamAgg> streams = new HashMap<>(2);
+
+    Flow(Endpoint source, Endpoint destination) {
+      this.source = source;
+      this.destination = destination;
+    }
+  }
+
+  /** The raw addresses, ports and transport of a packet, as a hash key. */
+  private static final class FlowProbe {
+    final byte[] src = new byte[16];
+    final byte[] dst = new byte[16];
+    int length;
+    int srcPort;
+    int dstPort;
+    int protocol;
+    int hash;
+
+    FlowProbe set(Packet p) {
+      length = p.addressLength;
+      System.arraycopy(p.src, 0, src, 0, length);
+      System.arraycopy(p.dst, 0, dst, 0, length);
+      srcPort = p.srcPort;
+      dstPort = p.dstPort;
+      protocol = p.protocol;
+      int h = protocol;
+      for (int i = 0; i < length; i++) {
+        h = 31 * h + src[i];
+        h = 31 * h + dst[i];
+      }
+      hash = 31 * (31 * h + srcPort) + dstPort;
+      return this;
+    }
+
+    FlowProbe copy() {
+      FlowProbe c = new FlowProbe();
+      c.length = length;
+      System.arraycopy(src, 0, c.src, 0, length);
+      System.arraycopy(dst, 0, c.dst, 0, length);
+      c.srcPort = srcPort;
+      c.dstPort = dstPort;
+      c.protocol = protocol;
+      c.hash = hash;
+      return c;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof FlowProbe f && f.hash == hash && f.length == length
+          && f.srcPort == srcPort && f.dstPort == dstPort && f.protocol == protocol
+          && Arrays.equals(f.src, 0, length, src, 0, length)
+          && Arrays.equals(f.dst, 0, length, dst, 0, length);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   /** A packet waiting for its copies. */
   private static final class Pending {
@@ -481,8 +564,7 @@ public final class PointMatcher implements MessageListener {
    * captured, or after its last packet so far (2 bits per point).
    */
   private record GroupKey(
-      PacketKind kind, long ssrc, String what, Endpoint source, Endpoint destination, long mask,
-      long phases) {}
+      PacketKind kind, long ssrc, String what, Flow flow, long mask, long phases) {}
 
   private static final class Group {
     final GroupKey key;
@@ -501,26 +583,43 @@ public final class PointMatcher implements MessageListener {
     final int index;
     final String name;
     @Nullable FrameRef first;
-    @Nullable FrameRef last;
+    long lastNanos = Long.MIN_VALUE;
+    long lastNumber;
+    int lastInterface;
     long sip;
     long stun;
     long rtp;
-    final Map<List<Object>, StreamAgg> streams = new LinkedHashMap<>();
+    /** RTP streams in order first seen. */
+    final List<StreamAgg> streams = new ArrayList<>();
+    final Map<FlowProbe, Flow> flows = new HashMap<>();
+    private final FlowProbe probe = new FlowProbe();
 
     PointState(int index, String name) {
       this.index = index;
       this.name = name;
     }
 
-    void stream(long ssrc, Endpoint src, Endpoint dst, FrameRef frame, int max) {
-      List<Object> key = List.of(ssrc, src, dst);
-      StreamAgg s = streams.get(key);
+    /** The packet's flow at this point (beyond the limit, made anew and not kept). */
+    Flow flow(Packet packet, int max) {
+      Flow f = flows.get(probe.set(packet));
+      if (f == null) {
+        f = new Flow(Endpoint.source(packet), Endpoint.destination(packet));
+        if (flows.size() < max) {
+          flows.put(probe.copy(), f);
+        }
+      }
+      return f;
+    }
+
+    void stream(long ssrc, Flow flow, Packet packet, int max) {
+      StreamAgg s = flow.streams.get(ssrc);
       if (s == null) {
         if (streams.size() >= max) {
           return;
         }
-        s = new StreamAgg(ssrc, src, dst, frame);
-        streams.put(key, s);
+        s = new StreamAgg(ssrc, flow.source, flow.destination, packet.frame.ref());
+        flow.streams.put(ssrc, s);
+        streams.add(s);
       }
       s.packets++;
     }
@@ -550,8 +649,8 @@ public final class PointMatcher implements MessageListener {
     final int a;
     final int b;
     final long[] count = new long[PacketKind.values().length];
-    final Map<List<Endpoint>, long[]> samples = new LinkedHashMap<>();
-    final Map<List<Endpoint>, Integer> sampleCounts = new HashMap<>();
+    /** Time differences per flow, as the first point saw it. */
+    final Map<Flow, Samples> samples = new LinkedHashMap<>();
     /** Per destination as seen at a (b): the first matched packet's time at b minus at a. */
     final Map<Endpoint, Long> towardsA = new HashMap<>();
     final Map<Endpoint, Long> towardsB = new HashMap<>();
@@ -566,19 +665,17 @@ public final class PointMatcher implements MessageListener {
       this.b = b;
     }
 
-    void sample(Endpoint src, Endpoint dst, long delta) {
-      List<Endpoint> flow = List.of(src, dst);
-      long[] s = samples.get(flow);
+    void sample(Flow flow, long delta) {
+      Samples s = samples.get(flow);
       if (s == null) {
         if (samples.size() >= SAMPLED_FLOWS) {
           return;
         }
-        s = new long[SAMPLES_PER_FLOW];
+        s = new Samples();
         samples.put(flow, s);
       }
-      int n = sampleCounts.merge(flow, 1, Integer::sum);
-      if (n <= SAMPLES_PER_FLOW) {
-        s[n - 1] = delta;
+      if (s.n < SAMPLES_PER_FLOW) {
+        s.values[s.n++] = delta;
       }
     }
 
@@ -586,12 +683,12 @@ public final class PointMatcher implements MessageListener {
     void route(Sighting atA, Sighting atB, int max) {
       long delta = atB.time - atA.time;
       if (towardsA.size() < max) {
-        towardsA.putIfAbsent(atA.destination, delta);
-        fromA.putIfAbsent(atA.source, delta);
+        towardsA.putIfAbsent(atA.destination(), delta);
+        fromA.putIfAbsent(atA.source(), delta);
       }
       if (towardsB.size() < max) {
-        towardsB.putIfAbsent(atB.destination, delta);
-        fromB.putIfAbsent(atB.source, delta);
+        towardsB.putIfAbsent(atB.destination(), delta);
+        fromB.putIfAbsent(atB.source(), delta);
       }
     }
 
@@ -623,11 +720,10 @@ public final class PointMatcher implements MessageListener {
     PointPair result(String nameA, String nameB) {
       long min = Long.MAX_VALUE;
       long max = Long.MIN_VALUE;
-      for (Map.Entry<List<Endpoint>, long[]> e : samples.entrySet()) {
-        int n = Math.min(SAMPLES_PER_FLOW, sampleCounts.get(e.getKey()));
-        long[] sorted = Arrays.copyOf(e.getValue(), n);
+      for (Samples e : samples.values()) {
+        long[] sorted = Arrays.copyOf(e.values, e.n);
         Arrays.sort(sorted);
-        long median = sorted[n / 2];
+        long median = sorted[e.n / 2];
         min = Math.min(min, median);
         max = Math.max(max, median);
       }
@@ -648,10 +744,10 @@ public final class PointMatcher implements MessageListener {
      * another in reverse (ports may differ: a NAT may map each direction's flow apart).
      */
     private boolean bothDirections() {
-      for (List<Endpoint> f : samples.keySet()) {
-        for (List<Endpoint> g : samples.keySet()) {
-          if (f.get(0).address().equals(g.get(1).address())
-              && f.get(1).address().equals(g.get(0).address())) {
+      for (Flow f : samples.keySet()) {
+        for (Flow g : samples.keySet()) {
+          if (f.source.address().equals(g.destination.address())
+              && f.destination.address().equals(g.source.address())) {
             return true;
           }
         }
@@ -660,8 +756,13 @@ public final class PointMatcher implements MessageListener {
     }
   }
 
-  private record RewriteKey(
-      PacketKind kind, int a, int b, Endpoint srcA, Endpoint dstA, Endpoint srcB, Endpoint dstB) {}
+  /** Flows are per point and compared by identity, so they name the points too. */
+  private record RewriteKey(PacketKind kind, Flow atA, Flow atB) {}
+
+  private static final class Samples {
+    final long[] values = new long[SAMPLES_PER_FLOW];
+    int n;
+  }
 
   private static final class RewriteAgg {
     final PacketKind kind;
@@ -691,8 +792,8 @@ public final class PointMatcher implements MessageListener {
       this.key = key;
       this.at = at;
       this.to = to;
-      this.first = at.frame;
-      this.last = at.frame;
+      this.first = at.frame();
+      this.last = at.frame();
     }
 
     void add(long n, FrameRef firstFrame, FrameRef lastFrame) {
@@ -706,8 +807,8 @@ public final class PointMatcher implements MessageListener {
     }
 
     Vanished result() {
-      return new Vanished(key.kind(), points.get(at.point).name, points.get(to).name, at.source,
-          at.destination, key.ssrc(), key.what(), packets, first, last);
+      return new Vanished(key.kind(), points.get(at.point).name, points.get(to).name, at.source(),
+          at.destination(), key.ssrc(), key.what(), packets, first, last);
     }
   }
 
