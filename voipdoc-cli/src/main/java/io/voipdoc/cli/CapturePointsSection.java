@@ -73,8 +73,12 @@ final class CapturePointsSection {
     print(lines, m, out);
     lines.clear();
     for (CoverageGap g : cp.gaps()) {
-      lines.add(m.text("points.gap", name(g.point()), g.missedBefore(), g.missedAfter(),
-          name(g.other())));
+      if (g.missedBefore() > 0) {
+        lines.add(m.text("points.started_late", name(g.point()), g.missedBefore(), name(g.other())));
+      }
+      if (g.missedAfter() > 0) {
+        lines.add(m.text("points.stopped_early", name(g.point()), g.missedAfter(), name(g.other())));
+      }
     }
     print(lines, m, out);
   }

@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Applies rules to an incident and orders the findings: most severe first, then by time. */
+/**
+ * Applies rules to an incident and orders the findings: findings about the captures themselves
+ * ({@code CAPTURE_*}: what a capture could not show) first, since they qualify the rest; then most
+ * severe first, then by time.
+ */
 public final class Diagnoser {
   private Diagnoser() {}
 
@@ -23,8 +27,8 @@ public final class Diagnoser {
     }
     List<Finding> all = new ArrayList<>(out.all());
     all.sort(
-        Comparator.comparing(Finding::severity)
-            .reversed()
+        Comparator.comparing((Finding f) -> !f.id().startsWith("CAPTURE_"))
+            .thenComparing(Comparator.comparing(Finding::severity).reversed())
             .thenComparingLong(
                 f -> {
                   FrameRef first = f.firstFrame();
