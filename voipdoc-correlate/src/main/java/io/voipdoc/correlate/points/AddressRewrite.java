@@ -34,9 +34,4 @@ public record AddressRewrite(
   public boolean sourcePortChanged() {
     return sourceAtFrom.port() != sourceAtTo.port();
   }
-
-  /** Whether the receiver's port changed. */
-  public boolean destinationPortChanged() {
-    return destinationAtFrom.port() != destinationAtTo.port();
-  }
 }

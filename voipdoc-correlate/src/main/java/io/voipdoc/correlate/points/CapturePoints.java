@@ -51,12 +51,6 @@ public record CapturePoints(
     return out;
   }
 
-  /** Whether the point saw any RTP with this SSRC, on whatever addresses. */
-  public boolean sawSsrc(String input, long ssrc) {
-    CapturePoint p = point(input);
-    return p != null && p.rtpStreams().stream().anyMatch(s -> s.ssrc() == ssrc);
-  }
-
   /**
    * One point's view of a stream.
    *
