@@ -340,9 +340,18 @@ lab_count() { printf '%s' "$LAB_RESULT" | grep -c '' || true; }
 # lab_first [COLUMN]: first line's column (default 1) of LAB_RESULT.
 lab_first() { printf '%s\n' "$LAB_RESULT" | head -n1 | cut -f"${1:-1}"; }
 
-# lab_finding ID COUNT INPUT FRAME: one finding a correct diagnosis must report.
+# lab_finding ID COUNT INPUT FRAME [INPUT FRAME]...: one finding a correct diagnosis must
+# report, citing every frame given (several when the finding shows a packet at several
+# capture points; then evidence is a list).
 lab_finding() {
-  LAB_FINDINGS+="  - id: $1"$'\n'"    count: $2"$'\n'"    evidence: { input: $3, frame: $4 }"$'\n'
+  local id=$1 count=$2; shift 2
+  local evidence="{ input: $1, frame: $2 }"; shift 2
+  if [ $# -gt 0 ]; then
+    evidence="[$evidence"
+    while [ $# -ge 2 ]; do evidence+=", { input: $1, frame: $2 }"; shift 2; done
+    evidence+="]"
+  fi
+  LAB_FINDINGS+="  - id: $id"$'\n'"    count: $count"$'\n'"    evidence: $evidence"$'\n'
 }
 
 LAB_INPUT_LOGS=""

@@ -30,12 +30,20 @@ scenario_check() {
   lab_tshark bob.pcapng 'sip.Status-Code == 200 && sip.CSeq.method == "INVITE"' frame.number sdp.connection_info.address sdp.media.port
   local sdp_port; sdp_port=$(lab_first 3)
   lab_tshark bob.pcapng 'rtp && !icmp && ip.src == '"$NAT1_WAN" frame.number udp.srcport
-  local rtp_port first; rtp_port=$(lab_first 2); first=$(lab_first)
+  local rtp_port; rtp_port=$(lab_first 2)
   lab_note "alice's SDP announces port $sdp_port; her RTP reaches bob from port $rtp_port."
   lab_assert '[ -n "$rtp_port" ] && [ "$sdp_port" != "$rtp_port" ]' "media leaves the NAT from another port than announced"
   lab_tshark nat1-lan.pcapng 'rtp && !icmp && ip.dst == '"$ALICE_IP" frame.number
   lab_assert '[ "$(lab_count)" -eq 0 ]' "bob's media to the announced port never reaches alice"
-  lab_finding NAT_PORT_REMAPPED 1 bob.pcapng "$first"
-  lab_tshark nat1-lan.pcapng 'rtp && !icmp && ip.src == '"$ALICE_IP" frame.number
-  lab_finding ONE_WAY_AUDIO 1 nat1-lan.pcapng "$(lab_first)"
+  lab_tshark nat1-lan.pcapng 'rtp && !icmp && ip.src == '"$ALICE_IP" frame.number udp.srcport rtp.ssrc rtp.seq
+  local lan_first lan_port lan_seq; lan_first=$(lab_first); lan_port=$(lab_first 2); lan_seq=$(lab_first 4)
+  lab_tshark nat1-wan.pcapng 'rtp && !icmp && ip.src == '"$NAT1_WAN"' && rtp.seq == '"$lan_seq" frame.number udp.srcport rtp.ssrc rtp.seq
+  local wan_first; wan_first=$(lab_first)
+  lab_note "alice's first RTP packet (sequence number $lan_seq) leaves her from port $lan_port on the LAN side (frame $lan_first) and the NAT from port $rtp_port on the WAN side (frame $wan_first)."
+  lab_assert '[ -n "$wan_first" ] && [ "$(lab_first 2)" = "$rtp_port" ]' "the same packet leaves the NAT from the remapped port"
+  lab_finding NAT_PORT_REMAPPED 1 nat1-lan.pcapng "$lan_first" nat1-wan.pcapng "$wan_first"
+  lab_tshark nat1-wan.pcapng 'rtp && !icmp && ip.src == '"$BOB_IP" frame.number ip.dst udp.dstport
+  local lost; lost=$(lab_first)
+  lab_note "bob's RTP to the announced port passes the WAN side (first at frame $lost) and never appears on the LAN side."
+  lab_finding ONE_WAY_AUDIO 1 nat1-lan.pcapng "$lan_first" nat1-wan.pcapng "$lost"
 }

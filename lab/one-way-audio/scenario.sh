@@ -41,5 +41,8 @@ scenario_check() {
   lab_note "LAN side of alice's NAT: RTP towards bob $out, from bob $in packets."
   lab_assert '[ "$out" -ge 150 ] && [ "$in" -eq 0 ]' "only alice -> bob on the LAN side"
   lab_tshark nat1-lan.pcapng 'rtp && !icmp && !icmp' frame.number ip.src ip.dst rtp.ssrc
-  lab_finding ONE_WAY_AUDIO 1 nat1-lan.pcapng "$(lab_first)"
+  local flowing; flowing=$(lab_first)
+  lab_tshark nat1-wan.pcapng 'rtp && !icmp && ip.src == '"$BOB_IP" frame.number ip.src ip.dst rtp.ssrc
+  lab_note "bob's RTP passes the WAN side (first at frame $(lab_first)) and vanishes in the router."
+  lab_finding ONE_WAY_AUDIO 1 nat1-lan.pcapng "$flowing" nat1-wan.pcapng "$(lab_first)"
 }

@@ -32,11 +32,11 @@ EOT
 
 scenario_check() {
   lab_tshark nat1-lan.pcapng 'sip.Method == "INVITE"' frame.number sip.Via sip.contact.uri sdp.connection_info.address sdp.owner.address sip.Content-Length
-  local lan; lan=$LAB_RESULT
+  local lan lan_first; lan=$LAB_RESULT; lan_first=$(lab_first)
   lab_assert 'printf "%s" "$lan" | grep -q "192.168.1.10"' "alice wrote her private address"
   lab_tshark nat1-wan.pcapng 'sip.Method == "INVITE"' frame.number sip.Via sip.contact.uri sdp.connection_info.address sdp.owner.address sip.Content-Length
   local first; first=$(lab_first)
   lab_assert '! printf "%s" "$LAB_RESULT" | cut -f2-4 | grep -q "192.168.1.10"' "Via, Contact and c= rewritten on the WAN side"
   lab_assert '[ "$(printf "%s" "$lan" | head -n1 | cut -f2-)" != "$(printf "%s" "$LAB_RESULT" | head -n1 | cut -f2-)" ]' "the same INVITE differs between the two sides of the NAT"
-  lab_finding SIP_ALG_TAMPERING 1 nat1-wan.pcapng "$first"
+  lab_finding SIP_ALG_TAMPERING 1 nat1-wan.pcapng "$first" nat1-lan.pcapng "$lan_first"
 }

@@ -276,6 +276,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       damage.put(a.input(), a.log().counts());
     }
     doc.put("anomalies", damage);
+    doc.put("capturePoints", CapturePointsSection.json(incident.capturePoints()));
     doc.put("unreadable", result.unreadable());
     doc.put("logs", PolicyInputs.json(logs));
     OutputFormat.writeJson(out, doc);

@@ -25,6 +25,7 @@ final class AnalyzeText {
   static void render(AnalyzeReport r, Style style, PrintWriter out) {
     Messages m = r.messages();
     summary(r, style, out);
+    CapturePointsSection.text(r.incident().capturePoints(), m, out);
     if (r.findings().isEmpty()) {
       out.println();
       out.println(m.text("analyze.nothing"));

@@ -12,12 +12,19 @@ import io.voipdoc.decode.MessageListener;
 import io.voipdoc.decode.PacketDecoder;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
- * Runs the inputs of an analysis command through the capture and decode stages, one streaming
- * pass per input in the order given, and feeds every recognised message to one listener (the
- * correlation stage).
+ * Runs the inputs of an analysis command through the capture and decode stages in one streaming
+ * pass and feeds every recognised message to one listener (the correlation stage).
+ *
+ * <p>Several inputs are usually captures of the same incident taken at several points, so their
+ * frames are merged by capture time, as mergecap does: each input keeps its own reader and decoder
+ * (TCP and fragment state belong to one capture point) and one pending frame, and the input whose
+ * pending frame is earliest goes next (on equal times, the input given first). Every frame keeps
+ * its input name and frame number. Memory is one pending frame per input, whatever the sizes.
  */
 final class Pipeline {
   /** Frames between two looks at the clock for the progress bar. */
@@ -41,6 +48,25 @@ final class Pipeline {
    */
   record InputAnomalies(String input, AnomalyLog log) {}
 
+  /** One open input: its reader, its decoder and its pending frame. */
+  private static final class Source {
+    final int order;
+    final String name;
+    final AnomalyLog anomalies = new AnomalyLog();
+    final CaptureReader reader;
+    final PacketDecoder decoder;
+    final Frame frame = new Frame();
+
+    Source(int order, CaptureInput input, MessageListener listener)
+        throws UnreadableCaptureException, IOException {
+      this.order = order;
+      this.name = input.name();
+      this.reader = Captures.open(input, anomalies);
+      this.decoder =
+          new PacketDecoder(DecodeConfig.DEFAULTS, new Dissector(listener, anomalies), anomalies);
+    }
+  }
+
   static Result run(List<String> args, MessageListener listener, Messages messages)
       throws IOException {
     return run(args, listener, messages, Progress.NONE);
@@ -50,7 +76,6 @@ final class Pipeline {
   static Result run(
       List<String> args, MessageListener listener, Messages messages, Progress progress)
       throws IOException {
-    List<InputAnomalies> logs = new ArrayList<>();
     List<InputSummary.Unreadable> unreadable = new ArrayList<>();
     List<CaptureInput> inputs = new ArrayList<>();
     for (String arg : args) {
@@ -60,31 +85,83 @@ final class Pipeline {
         unreadable.add(InfoCommand.unreadable(e, messages));
       }
     }
-    for (CaptureInput input : inputs) {
-      AnomalyLog anomalies = new AnomalyLog();
-      PacketDecoder decoder =
-          new PacketDecoder(DecodeConfig.DEFAULTS, new Dissector(listener, anomalies), anomalies);
-      try (CaptureReader reader = Captures.open(input, anomalies)) {
-        Frame frame = new Frame();
-        progress.start(input.name(), Captures.plainSize(input));
-        int frames = 0;
+    List<Source> open = new ArrayList<>();
+    PriorityQueue<Source> next =
+        new PriorityQueue<>(
+            Comparator.<Source>comparingLong(s -> s.frame.timestampNanos)
+                .thenComparingInt(s -> s.order));
+    try {
+      for (CaptureInput input : inputs) {
         try {
-          while (reader.next(frame)) {
-            decoder.decode(frame);
-            if (++frames % PROGRESS_FRAMES == 0) {
-              progress.update(reader.position());
-            }
-          }
-        } finally {
-          // an error message after a failed read must not land behind a half-drawn bar
-          progress.done();
+          Source source = new Source(open.size(), input, listener);
+          open.add(source);
+          advance(source, next);
+        } catch (UnreadableCaptureException e) {
+          unreadable.add(InfoCommand.unreadable(e, messages));
         }
-        decoder.finish();
-        logs.add(new InputAnomalies(input.name(), anomalies));
-      } catch (UnreadableCaptureException e) {
-        unreadable.add(InfoCommand.unreadable(e, messages));
+      }
+      progress.start(label(open, messages), totalSize(inputs));
+      int frames = 0;
+      try {
+        while (!next.isEmpty()) {
+          Source s = next.poll();
+          s.decoder.decode(s.frame);
+          advance(s, next);
+          if (++frames % PROGRESS_FRAMES == 0) {
+            progress.update(position(open));
+          }
+        }
+      } finally {
+        // an error message after a failed read must not land behind a half-drawn bar
+        progress.done();
+      }
+      List<InputAnomalies> logs = new ArrayList<>();
+      for (Source s : open) {
+        logs.add(new InputAnomalies(s.name, s.anomalies));
+      }
+      return new Result(logs, unreadable);
+    } finally {
+      for (Source s : open) {
+        s.reader.close();
       }
     }
-    return new Result(logs, unreadable);
+  }
+
+  /** What the progress bar names: the input, or how many are read together. */
+  private static String label(List<Source> open, Messages messages) {
+    return open.size() == 1 ? open.get(0).name : messages.text("progress.inputs", open.size());
+  }
+
+  /** The bytes of all inputs together, or -1 when the size of any is not known in advance. */
+  private static long totalSize(List<CaptureInput> inputs) {
+    long total = 0;
+    for (CaptureInput input : inputs) {
+      long size = Captures.plainSize(input);
+      if (size < 0) {
+        return -1;
+      }
+      total += size;
+    }
+    return total;
+  }
+
+  private static long position(List<Source> open) {
+    long read = 0;
+    for (Source s : open) {
+      read += s.reader.position();
+    }
+    return read;
+  }
+
+  /**
+   * Reads the input's next frame into its pending slot and queues it, or ends the input's decoding
+   * (so what its reassembly still holds comes out at the input's own end of time).
+   */
+  private static void advance(Source s, PriorityQueue<Source> next) throws IOException {
+    if (s.reader.next(s.frame)) {
+      next.add(s);
+    } else {
+      s.decoder.finish();
+    }
   }
 }

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every lab scenario (lab/&lt;name&gt;/expected.yaml, captures made with real SIP, STUN and ICE
  * software) is diagnosed as the scenario says: each expected finding with its count and the frame
- * that shows it (and the log line, for scenarios that keep a log beside the captures), and nothing
- * else at or above the stated severity. A scenario that expects a rule
+ * that shows it (or the frames, one per capture point, when the finding shows a packet at several
+ * points; and the log line, for scenarios that keep a log beside the captures), and nothing else at
+ * or above the stated severity. A scenario that expects a rule
  * voipdoc does not have yet is skipped, and the skip names the rule.
  */
 class LabScenariosTest {
@@ -83,24 +84,18 @@ class LabScenariosTest {
         }
       });
       assertEquals(f.path("count").asInt(1), found.size(), id + " count in " + findings);
+      // one evidence { input, frame }, or a list of them that one finding must all cite (a
+      // packet seen at several capture points)
       JsonNode ev = f.path("evidence");
-      if (ev.has("frame")) {
-        String input = ev.get("input").asText();
-        long frame = ev.get("frame").asLong();
-        boolean cited =
-            found.stream()
-                .anyMatch(
-                    x -> {
-                      for (JsonNode e : x.get("evidence")) {
-                        if (!e.get("input").isNull()
-                            && Path.of(e.get("input").asText()).getFileName().toString().equals(input)
-                            && e.get("frame").asLong() == frame) {
-                          return true;
-                        }
-                      }
-                      return false;
-                    });
-        assertTrue(cited, id + " cites " + input + " frame " + frame + ": " + found);
+      List<JsonNode> wanted = new ArrayList<>();
+      if (ev.isArray()) {
+        ev.forEach(wanted::add);
+      } else if (ev.has("frame")) {
+        wanted.add(ev);
+      }
+      if (!wanted.isEmpty()) {
+        boolean cited = found.stream().anyMatch(x -> wanted.stream().allMatch(w -> cites(x, w)));
+        assertTrue(cited, id + " cites " + wanted + ": " + found);
       }
       JsonNode line = f.path("line");
       if (line.has("log")) {
@@ -130,5 +125,19 @@ class LabScenariosTest {
           expectedIds.contains(x.get("id").asText()) || !atOrAbove,
           "unexpected " + severity + " " + x.get("id").asText() + ": " + x);
     }
+  }
+
+  /** Whether the finding cites the frame of the input named in {@code wanted}. */
+  private static boolean cites(JsonNode finding, JsonNode wanted) {
+    String input = wanted.get("input").asText();
+    long frame = wanted.get("frame").asLong();
+    for (JsonNode e : finding.get("evidence")) {
+      if (!e.get("input").isNull()
+          && Path.of(e.get("input").asText()).getFileName().toString().equals(input)
+          && e.get("frame").asLong() == frame) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,5 +1,6 @@
 package io.voipdoc.diagnose;
 
+import io.voipdoc.diagnose.rules.capture.CapturePointPartial;
 import io.voipdoc.diagnose.rules.capture.CaptureLoopbackMissing;
 import io.voipdoc.diagnose.rules.capture.CaptureOneDirection;
 import io.voipdoc.diagnose.rules.capture.CaptureOneLegOnly;
@@ -37,6 +38,7 @@ public final class Rules {
   public static final List<Rule> ALL =
       List.of(
           // capture quality: first, because they change how every other finding must be read
+          new CapturePointPartial(),
           new CaptureSnaplenCut(),
           new CaptureOneDirection(),
           new CaptureOneLegOnly(),

@@ -6,6 +6,7 @@ import io.voipdoc.correlate.media.IcmpEvent;
 import io.voipdoc.correlate.media.RtpStream;
 import io.voipdoc.correlate.media.StunServerExchange;
 import io.voipdoc.correlate.media.TlsConnectionSeen;
+import io.voipdoc.correlate.points.CapturePoints;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.KeepAlive;
 import io.voipdoc.correlate.sip.Registration;
@@ -35,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * @param inputs per capture input, in the order read: what it held ({@link InputSeen})
  * @param strays messages of INVITE dialogs whose INVITE the captures do not hold (see {@link
  *     io.voipdoc.correlate.sip.SipCorrelator#strays()})
+ * @param capturePoints what comparing the capture points (inputs) shows: matched packets, clock
+ *     offsets, what vanished between points, NAT rewrites and SIP changes
  */
 public record Incident(
     List<Call> calls,
@@ -49,7 +52,9 @@ public record Incident(
     List<Subscription> subscriptions,
     List<KeepAlive> keepAlives,
     List<InputSeen> inputs,
-    List<SipEvent> strays) {
+    List<SipEvent> strays,
+
+    CapturePoints capturePoints) {
 
   /** The RTP streams linked to any leg of the call. */
   public List<RtpStream> streamsOf(Call call) {

@@ -3,6 +3,7 @@ package io.voipdoc.correlate.incident;
 import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.media.MediaCorrelator;
 import io.voipdoc.correlate.media.MediaCorrelatorConfig;
+import io.voipdoc.correlate.points.PointMatcher;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.Registration;
 import io.voipdoc.correlate.sip.SipCorrelator;
@@ -27,7 +28,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Wires the SIP and media correlation together: SIP messages go to the {@link SipCorrelator},
  * which hands every SDP body to the {@link MediaCorrelator}, which gets everything else. Idle
- * media state expires once per second of capture time (the SIP side keeps its own timer).
+ * media state expires once per second of capture time (the SIP side keeps its own timer). The
+ * {@link PointMatcher} gets every message too and compares the capture points.
  */
 public final class IncidentCorrelator implements MessageListener {
   /** How often, in capture time, idle media state is expired. */
@@ -41,6 +43,7 @@ public final class IncidentCorrelator implements MessageListener {
   private final List<Call> calls = new ArrayList<>();
   private final List<Registration> registrations = new ArrayList<>();
   private final Map<String, InputCounter> inputs = new LinkedHashMap<>();
+  private final PointMatcher points = new PointMatcher();
   private long lastTimer = Long.MIN_VALUE;
 
   public IncidentCorrelator(SipCorrelatorConfig sipConfig, MediaCorrelatorConfig mediaConfig) {
@@ -72,7 +75,8 @@ public final class IncidentCorrelator implements MessageListener {
         sip.subscriptions(),
         sip.keepAlives(),
         inputs.values().stream().map(InputCounter::seen).toList(),
-        sip.strays());
+        sip.strays(),
+        points.finish());
   }
 
   private void seen(Packet p, boolean isSip) {
@@ -143,6 +147,7 @@ public final class IncidentCorrelator implements MessageListener {
     tick(packet);
     seen(packet, true);
     sip.onSip(message, packet);
+    points.onSip(message, packet);
   }
 
   @Override
@@ -150,6 +155,7 @@ public final class IncidentCorrelator implements MessageListener {
     tick(packet);
     seen(packet, false);
     media.onStun(message, packet);
+    points.onStun(message, packet);
   }
 
   @Override
@@ -157,6 +163,7 @@ public final class IncidentCorrelator implements MessageListener {
     tick(packet);
     seen(packet, false);
     media.onChannelData(data, packet);
+    points.onChannelData(data, packet);
   }
 
   @Override
@@ -164,6 +171,7 @@ public final class IncidentCorrelator implements MessageListener {
     tick(packet);
     seen(packet, false);
     media.onRtp(rtp, packet);
+    points.onRtp(rtp, packet);
   }
 
   @Override
@@ -171,6 +179,7 @@ public final class IncidentCorrelator implements MessageListener {
     tick(packet);
     seen(packet, false);
     media.onRtcp(rtcp, packet);
+    points.onRtcp(rtcp, packet);
   }
 
   @Override
@@ -178,12 +187,14 @@ public final class IncidentCorrelator implements MessageListener {
     tick(packet);
     seen(packet, false);
     media.onIcmpError(packet, error);
+    points.onIcmpError(packet, error);
   }
 
   @Override
   public @Nullable TlsListener onTlsStart(Flow flow, boolean datagram, Packet packet) {
     tick(packet);
     seen(packet, false);
+    points.onTlsStart(flow, datagram, packet);
     return media.onTlsStart(flow, datagram, packet);
   }
 }

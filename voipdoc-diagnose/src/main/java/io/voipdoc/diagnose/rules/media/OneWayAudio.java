@@ -1,7 +1,12 @@
 package io.voipdoc.diagnose.rules.media;
 
+import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.incident.Incident;
 import io.voipdoc.correlate.media.RtpStream;
+import io.voipdoc.correlate.points.CapturePoint;
+import io.voipdoc.correlate.points.CapturePoints;
+import io.voipdoc.correlate.points.PointStream;
+import io.voipdoc.correlate.points.Vanished;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.CallLeg;
 import io.voipdoc.correlate.sip.Dialog;
@@ -23,20 +28,17 @@ import org.jspecify.annotations.Nullable;
  * other, the other hears nothing.
  *
  * <p>Signature: at a capture point (one capture input) the call's RTP (RFC 3550 §3) leaves one
- * party for the whole call while nothing comes back to it. Each capture point is judged on its
- * own, so a capture on the LAN side of a NAT shows the loss even when the WAN side sees both
- * directions; the stream of the missing direction seen at another capture point is cited as where
- * it should have come from. Not one-way audio: the SDP direction (RFC 3264 §5.1, §8.4) says the
- * silent side does not send or the other does not receive, the call had a hold (hold and
- * resume are judged by the signalling, not by silence), or the flowing direction is shorter than
- * {@link #MIN_SECONDS} or {@link #MIN_PACKETS} (too little to expect an answer). Silence
- * suppression and comfort noise (RFC 3389) still send packets, so they do not look like a missing
- * direction.
- *
- * <p>The model merges packets of one stream seen at several capture points into one stream named
- * after the first input read; a stream of the missing direction that targets the flowing stream's
- * source and shows more packets than its sequence numbers span was seen twice, possibly at this
- * capture point too, and then nothing is reported.
+ * party for the whole call while nothing comes back to it. Each capture point is judged on what
+ * it saw itself ({@link CapturePoints}: the streams per point), so a capture on the LAN side of a
+ * NAT shows the loss even when the WAN side sees both directions. Where another point saw the
+ * missing direction, it is cited, and where the points show the packets passing one point and
+ * never reaching the next ({@link Vanished}), the finding says between which two points they
+ * vanished, with the first lost packet at the point that still saw it. Not one-way audio: the SDP
+ * direction (RFC 3264 §5.1, §8.4) says the silent side does not send or the other does not
+ * receive, the call had a hold (hold and resume are judged by the signalling, not by silence), or
+ * the flowing direction is shorter than {@link #MIN_SECONDS} or {@link #MIN_PACKETS} (too little to
+ * expect an answer). Silence suppression and comfort noise (RFC 3389) still send packets, so they
+ * do not look like a missing direction.
  *
  * <p>Catalogue: KNOWLEDGE.md §3, ONE_WAY_AUDIO. Lab: {@code lab/one-way-audio}, {@code
  * lab/private-address-in-sdp}, {@code lab/nat-port-remapped}.
@@ -48,8 +50,18 @@ public final class OneWayAudio implements Rule {
   /** ... and carry at least this many packets (1 s of 20 ms packets is 50). */
   static final long MIN_PACKETS = 50;
 
+  /**
+   * A stream as one capture point saw it.
+   *
+   * @param stream the stream
+   * @param first its first packet at the point
+   * @param packets its packets at the point
+   */
+  private record AtPoint(RtpStream stream, FrameRef first, long packets) {}
+
   @Override
   public void judge(Incident incident, Findings out) {
+    CapturePoints points = incident.capturePoints();
     for (Call call : incident.calls()) {
       CallLeg leg = call.answeredLeg();
       Dialog dialog = leg == null ? null : confirmed(leg);
@@ -57,43 +69,71 @@ public final class OneWayAudio implements Rule {
         continue;
       }
       List<RtpStream> streams = incident.streamsOf(call);
-      Map<String, List<RtpStream>> byInput = new LinkedHashMap<>();
+      Map<String, List<AtPoint>> byInput = new LinkedHashMap<>();
       for (RtpStream s : streams) {
-        if (s.fromCaller() != null) {
-          byInput.computeIfAbsent(s.firstFrame().input(), k -> new ArrayList<>()).add(s);
+        if (s.fromCaller() == null) {
+          continue;
+        }
+        List<CapturePoints.Seen> seen = points.sightings(s.ssrc(), s.source(), s.destination());
+        if (seen.isEmpty()) {
+          byInput.computeIfAbsent(s.firstFrame().input(), k -> new ArrayList<>())
+              .add(new AtPoint(s, s.firstFrame(), s.packets()));
+        }
+        for (CapturePoints.Seen at : seen) {
+          byInput.computeIfAbsent(at.input(), k -> new ArrayList<>())
+              .add(new AtPoint(s, at.stream().firstFrame(), at.stream().packets()));
         }
       }
       Findings.Builder f = null;
-      for (Map.Entry<String, List<RtpStream>> at : byInput.entrySet()) {
+      for (Map.Entry<String, List<AtPoint>> at : byInput.entrySet()) {
+        String input = at.getKey();
         for (boolean fromCaller : new boolean[] {true, false}) {
-          RtpStream flowing = longest(at.getValue(), fromCaller);
+          AtPoint flowing = longest(at.getValue(), fromCaller);
           if (flowing == null || longest(at.getValue(), !fromCaller) != null
-              || flowing.durationSeconds() < MIN_SECONDS || flowing.packets() < MIN_PACKETS
-              || !expected(dialog, !fromCaller) || hiddenByMerge(streams, flowing)
-              || answeredElsewhere(incident, flowing)) {
+              || flowing.stream().durationSeconds() < MIN_SECONDS
+              || flowing.packets() < MIN_PACKETS
+              || !expected(dialog, !fromCaller)
+              || answeredElsewhere(points, input, flowing.stream())) {
             continue;
           }
+          RtpStream s = flowing.stream();
           MediaAddress silent = first(fromCaller ? dialog.calleeMedia() : dialog.callerMedia());
           String sender = silent == null ? "?" : silent.hostPort();
           if (f == null) {
-            f = out.add(this, call)
-                .title(sender, flowing.source().hostPort(), call.from(), call.to());
+            f = out.add(this, call).title(sender, s.source().hostPort(), call.from(), call.to());
           }
-          f.evidence(flowing.firstFrame(), "flowing",
-              Addresses.flowFilter(flowing.source(), flowing.destination()),
-              flowing.source().hostPort(), flowing.destination().hostPort(), flowing.packets(),
-              flowing.firstFrame().input());
+          f.evidence(flowing.first(), "flowing",
+              Addresses.flowFilter(s.source(), s.destination()),
+              s.source().hostPort(), s.destination().hostPort(), flowing.packets(), input);
           f.evidence(null, "missing",
-              Addresses.flowFilter(flowing.destination(), flowing.source()),
-              flowing.destination().hostPort(), flowing.source().hostPort(),
-              flowing.firstFrame().input());
-          for (RtpStream elsewhere : streams) {
-            if (Boolean.valueOf(!fromCaller).equals(elsewhere.fromCaller())
-                && !elsewhere.firstFrame().input().equals(at.getKey())) {
-              f.evidence(elsewhere.firstFrame(), "seen_elsewhere",
-                  Addresses.flowFilter(elsewhere.source(), elsewhere.destination()),
-                  elsewhere.source().hostPort(), elsewhere.destination().hostPort(),
-                  elsewhere.packets(), elsewhere.firstFrame().input());
+              Addresses.flowFilter(s.destination(), s.source()),
+              s.destination().hostPort(), s.source().hostPort(), input);
+          for (RtpStream back : streams) {
+            if (!Boolean.valueOf(!fromCaller).equals(back.fromCaller())) {
+              continue;
+            }
+            Vanished lost = null;
+            for (Vanished v : points.vanished()) {
+              if (v.ssrc() == back.ssrc() && v.to().equals(input)
+                  && v.source().equals(back.source())) {
+                lost = v;
+              }
+            }
+            for (CapturePoints.Seen elsewhere :
+                points.sightings(back.ssrc(), back.source(), back.destination())) {
+              if (!elsewhere.input().equals(input)
+                  && (lost == null || !lost.from().equals(elsewhere.input()))) {
+                f.evidence(elsewhere.stream().firstFrame(), "seen_elsewhere",
+                    Addresses.flowFilter(back.source(), back.destination()),
+                    back.source().hostPort(), back.destination().hostPort(),
+                    elsewhere.stream().packets(), elsewhere.input());
+              }
+            }
+            if (lost != null) {
+              f.evidence(lost.firstAtFrom(), "vanished",
+                  Addresses.flowFilter(lost.source(), lost.destination()),
+                  lost.source().hostPort(), lost.destination().hostPort(), lost.from(),
+                  lost.packets(), lost.to());
             }
           }
         }
@@ -134,10 +174,10 @@ public final class OneWayAudio implements Rule {
         && (r == Direction.SENDRECV || r == Direction.RECVONLY);
   }
 
-  private static @Nullable RtpStream longest(List<RtpStream> streams, boolean fromCaller) {
-    RtpStream best = null;
-    for (RtpStream s : streams) {
-      if (Boolean.valueOf(fromCaller).equals(s.fromCaller())
+  private static @Nullable AtPoint longest(List<AtPoint> streams, boolean fromCaller) {
+    AtPoint best = null;
+    for (AtPoint s : streams) {
+      if (Boolean.valueOf(fromCaller).equals(s.stream().fromCaller())
           && (best == null || s.packets() > best.packets())) {
         best = s;
       }
@@ -147,27 +187,17 @@ public final class OneWayAudio implements Rule {
 
   /**
    * Whether the capture point saw RTP back from the flowing stream's destination host to its
-   * source, but linked to another call: when two calls reuse the same ports, the model may link
-   * each direction to a different call.
+   * source, of any call: when two calls reuse the same ports, the model may link each direction
+   * to a different call.
    */
-  private static boolean answeredElsewhere(Incident incident, RtpStream flowing) {
-    for (RtpStream s : incident.streams()) {
-      if (s.destination().equals(flowing.source())
-          && s.source().address().equals(flowing.destination().address())
-          && s.firstFrame().input().equals(flowing.firstFrame().input())) {
-        return true;
-      }
+  private static boolean answeredElsewhere(CapturePoints points, String input, RtpStream flowing) {
+    CapturePoint p = points.point(input);
+    if (p == null) {
+      return false;
     }
-    return false;
-  }
-
-  /**
-   * Whether a stream back to {@code flowing}'s source was seen at more than one capture point
-   * (more packets than its sequence numbers span), so it may have passed this one as well.
-   */
-  private static boolean hiddenByMerge(List<RtpStream> streams, RtpStream flowing) {
-    for (RtpStream s : streams) {
-      if (s.destination().equals(flowing.source()) && s.packets() > s.expected() * 3 / 2) {
+    for (PointStream s : p.rtpStreams()) {
+      if (s.destination().equals(flowing.source())
+          && s.source().address().equals(flowing.destination().address())) {
         return true;
       }
     }

@@ -1,6 +1,7 @@
 package io.voipdoc.diagnose.rules.nat;
 
 import io.voipdoc.correlate.incident.Incident;
+import io.voipdoc.correlate.points.SipChange;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.CallLeg;
 import io.voipdoc.correlate.sip.SipEvent;
@@ -13,7 +14,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -25,10 +25,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Signature: the same request, that is the same Call-ID, CSeq and top Via branch (RFC 3261
  * §8.1.1.7, §17.2.3: a proxy that forwards it adds its own Via with a new branch, so a match is
  * the same hop), is seen at two capture points with a different top Via sent-by (§20.42), Contact
- * (§20.10) or SDP connection address and port (RFC 8866 §5.7, §5.14). The earlier copy is what the
- * sender wrote; the later copy shows the rewrite. A NAT that only changes IP and UDP headers
- * leaves the SIP text alone, and a NAT-aware proxy rewrites on its own hop with its own Via, so
- * neither matches.
+ * (§20.10) or SDP origin, connection or media line (RFC 8866 §5.2, §5.7, §5.14). The capture
+ * points are compared in the correlation stage ({@link SipChange}); the copy seen first (after
+ * correcting the clock offset between the points) is what the sender wrote, the later copy shows
+ * the rewrite. A NAT that only changes IP and UDP headers leaves the SIP text alone, and a
+ * NAT-aware proxy rewrites on its own hop with its own Via, so neither matches. Responses are
+ * rewritten back by the same ALG; the requests are enough to show it.
  *
  * <p>Inside one capture, an ALG that rewrites only part of a message leaves it inconsistent; each
  * message of the call that crossed a NAT (its source address is public) is checked for:
@@ -56,32 +58,28 @@ public final class SipAlgTampering implements Rule {
   @Override
   public void judge(Incident incident, Findings out) {
     for (Call call : incident.calls()) {
-      Findings.Builder f = null;
-      for (CallLeg leg : call.legs()) {
-        for (List<SipEvent> copies : copiesPerRequest(leg).values()) {
-          SipEvent before = copies.get(0);
-          for (SipEvent after : copies.subList(1, copies.size())) {
-            List<String[]> changes = changes(before, after);
-            if (changes.isEmpty()) {
-              continue;
-            }
-            if (f == null) {
-              f = out.add(this, call)
-                  .title(call.from(), call.to(), before.frame().input(), after.frame().input());
-            }
-            String filter = "sip.Call-ID == \"" + after.callId() + "\" && sip.Via.branch == \""
-                + after.viaBranch() + "\"";
-            f.evidence(after.frame(), "rewritten", filter, after.method(),
-                after.frame().input(), before.frame().input());
-            for (String[] c : changes) {
-              f.evidence(after.frame(), "changed", filter, c[0], c[1], c[2]);
-            }
-            f.evidence(before.frame(), "original", filter, before.method(),
-                before.frame().input());
-          }
+      Map<List<Object>, List<SipChange>> perMessage = new LinkedHashMap<>();
+      for (SipChange c : incident.capturePoints().sipChanges()) {
+        if (c.isRequest() && call.callIds().contains(c.callId())) {
+          perMessage.computeIfAbsent(List.of(c.atFrom(), c.atTo()), k -> new ArrayList<>()).add(c);
         }
       }
-      if (f == null) {
+      Findings.Builder f = null;
+      if (!perMessage.isEmpty()) {
+        SipChange first = perMessage.values().iterator().next().get(0);
+        f = out.add(this, call).title(call.from(), call.to(), first.from(), first.to());
+        for (List<SipChange> changes : perMessage.values()) {
+          SipChange m = changes.get(0);
+          String filter = "sip.Call-ID == \"" + m.callId() + "\" && sip.Via.branch == \""
+              + m.viaBranch() + "\"";
+          f.evidence(m.atTo(), "rewritten", filter, m.method(), m.to(), m.from());
+          for (SipChange c : changes) {
+            f.evidence(m.atTo(), "changed", filter, c.field(), String.valueOf(c.before()),
+                String.valueOf(c.after()));
+          }
+          f.evidence(m.atFrom(), "original", filter, m.method(), m.from());
+        }
+      } else {
         f = insideOneCapture(call, out);
       }
       if (f != null) {
@@ -153,45 +151,5 @@ public final class SipAlgTampering implements Rule {
       }
     }
     return null;
-  }
-
-  /**
-   * The first copy of each request per capture input, earliest first, for requests seen at more
-   * than one input.
-   */
-  private static Map<String, List<SipEvent>> copiesPerRequest(CallLeg leg) {
-    Map<String, List<SipEvent>> byRequest = new LinkedHashMap<>();
-    for (SipEvent e : leg.events()) {
-      if (!e.isRequest() || e.viaBranch() == null) {
-        continue;
-      }
-      String key = e.callId() + "|" + e.cseq() + "|" + e.method() + "|" + e.viaBranch();
-      List<SipEvent> copies = byRequest.computeIfAbsent(key, k -> new ArrayList<>());
-      if (copies.stream().noneMatch(c -> c.frame().input().equals(e.frame().input()))) {
-        copies.add(e);
-      }
-    }
-    byRequest.values().removeIf(copies -> copies.size() < 2);
-    for (List<SipEvent> copies : byRequest.values()) {
-      copies.sort((a, b) -> Long.compare(a.timeNanos(), b.timeNanos()));
-    }
-    return byRequest;
-  }
-
-  /** What differs between two copies: {header, before, after} per changed field. */
-  private static List<String[]> changes(SipEvent before, SipEvent after) {
-    List<String[]> out = new ArrayList<>();
-    compare(out, "Via", before.viaSentBy(), after.viaSentBy());
-    compare(out, "Contact", before.contact(), after.contact());
-    compare(out, "SDP", before.sdp(), after.sdp());
-    return out;
-  }
-
-  private static void compare(
-      List<String[]> out, String header, @Nullable String before,
-      @Nullable String after) {
-    if (!Objects.equals(before, after)) {
-      out.add(new String[] {header, String.valueOf(before), String.valueOf(after)});
-    }
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voipdoc.diagnose.Finding;
 import io.voipdoc.diagnose.Incidents;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +17,7 @@ class OneWayAudioTest {
   private static final OneWayAudio RULE = new OneWayAudio();
 
   private static List<Finding> lab(String scenario, String... captures) {
-    return Incidents.findingsInLab(RULE, scenario, captures);
+    return Incidents.findingsInLabMerged(RULE, scenario, captures);
   }
 
   @Test
@@ -33,8 +34,15 @@ class OneWayAudioTest {
         "ip.src == 192.168.1.10 && udp.srcport == 14972 && ip.dst == 203.0.113.20 && udp.dstport == 19520",
         f.evidence().get(0).displayFilter());
     assertNull(f.evidence().get(1).frame());
+    // where it vanished: bob's first RTP packet on the WAN side, never on the LAN side
+    assertEquals(3, f.evidence().size(), f.evidence().toString());
+    assertEquals("vanished", f.evidence().get(2).key());
     assertEquals("nat1-wan.pcapng#15", at(f.evidence().get(2)));
-    assertEquals("326", f.evidence().get(2).args().get(2));
+    List<String> args = f.evidence().get(2).args();
+    assertEquals(List.of("203.0.113.20:19520", "203.0.113.11:14972", "nat1-wan.pcapng", "326",
+            "nat1-lan.pcapng"),
+        List.of(args.get(0), args.get(1), Path.of(args.get(2)).getFileName().toString(),
+            args.get(3), Path.of(args.get(4)).getFileName().toString()));
   }
 
   @Test
@@ -52,8 +60,10 @@ class OneWayAudioTest {
   void fires_when_the_nat_remaps_the_port() {
     List<Finding> found = lab("nat-port-remapped", "bob.pcapng", "nat1-lan.pcapng", "nat1-wan.pcapng");
     assertEquals(1, found.size(), found.toString());
-    assertEquals("nat1-lan.pcapng#13", at(found.get(0).evidence().get(0)));
-    assertEquals("bob.pcapng#12", at(found.get(0).evidence().get(2)));
+    assertEquals(
+        List.of("flowing@nat1-lan.pcapng#13", "missing@-", "seen_elsewhere@bob.pcapng#12",
+            "vanished@nat1-wan.pcapng#15"),
+        found.get(0).evidence().stream().map(e -> e.key() + "@" + at(e)).toList());
   }
 
   @Test
