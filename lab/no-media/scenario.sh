@@ -40,6 +40,9 @@ scenario_check() {
   lab_assert '[ "$(lab_count)" -eq 0 ]' "no media packet at dave"
   # the captures hold nothing but SIP, exactly like a capture filtered to SIP: the packets cannot
   # prove the silence, so the capture finding comes first and NO_MEDIA is information
-  lab_finding CAPTURE_SIGNALLING_ONLY 1 bob.pcapng "$ok"
+  # the answer as the proxy sends it on to the caller (bob, 203.0.113.20): the captures are read
+  # together, merged by time, and the proxy's copy is the earliest of that message
+  lab_tshark pbx.pcapng 'sip.Status-Code == 200 && sip.CSeq.method == "INVITE" && ip.dst == 203.0.113.20' frame.number
+  lab_finding CAPTURE_SIGNALLING_ONLY 1 pbx.pcapng "$(lab_first)"
   lab_finding NO_MEDIA 1 bob.pcapng "$ok"
 }
