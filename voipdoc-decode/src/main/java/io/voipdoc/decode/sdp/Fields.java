@@ -3,8 +3,6 @@ package io.voipdoc.decode.sdp;
 /** Splitting and number reading shared by the line parsers. */
 final class Fields {
   private static final String[] NONE = new String[0];
-  /** Runs of spaces, compiled once: {@code String.split(" +")} would compile it on every call. */
-  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
 
   private Fields() {}
 
@@ -13,9 +11,35 @@ final class Fields {
     return v.isEmpty() ? NONE : v.split(" ", -1);
   }
 
-  /** Splits at runs of spaces, for attributes whose senders pad with several. */
+  /**
+   * Splits at runs of spaces, for attributes whose senders pad with several: the result of {@code
+   * v.split(" +")} (a leading empty field when {@code v} starts with SP, no trailing empty ones),
+   * without a regular expression.
+   */
   static String[] words(String v) {
-    return SPACES.split(v, 0);
+    if (v.indexOf(' ') < 0) {
+      return new String[] {v};
+    }
+    java.util.ArrayList<String> out = new java.util.ArrayList<>(8);
+    int start = 0;
+    int i = 0;
+    while (i < v.length()) {
+      if (v.charAt(i) == ' ') {
+        out.add(v.substring(start, i));
+        while (i < v.length() && v.charAt(i) == ' ') {
+          i++;
+        }
+        start = i;
+      } else {
+        i++;
+      }
+    }
+    out.add(v.substring(start));
+    int n = out.size();
+    while (n > 0 && out.get(n - 1).isEmpty()) {
+      n--;
+    }
+    return out.subList(0, n).toArray(NONE);
   }
 
   /** An unsigned decimal up to {@code max}, or -1 when {@code s} is not one. */

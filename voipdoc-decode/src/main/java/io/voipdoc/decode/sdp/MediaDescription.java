@@ -21,6 +21,7 @@ public final class MediaDescription {
   private final List<Attribute> attributes;
   private final @Nullable Connection sessionConnection;
   private final List<Attribute> sessionAttributes;
+  private @Nullable List<Codec> codecs;
 
   MediaDescription(
       String media,
@@ -204,6 +205,13 @@ public final class MediaDescription {
    * payload types 0..34 on RTP protocols; fmtp attached.
    */
   public List<Codec> codecs() {
+    if (codecs == null) {
+      codecs = List.copyOf(readCodecs());
+    }
+    return codecs;
+  }
+
+  private List<Codec> readCodecs() {
     List<RtpMap> maps = rtpMaps();
     List<Codec> out = new ArrayList<>(formats.size());
     for (String f : formats) {

@@ -36,6 +36,9 @@ enum HeaderName {
 
   private static final HeaderName[] VALUES = values();
 
+  /** The number of known names. */
+  static final int COUNT = VALUES.length;
+
   final String fullName;
   private final byte[] full;
   final char compact;

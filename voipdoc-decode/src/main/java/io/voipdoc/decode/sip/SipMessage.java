@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SipMessage {
   private static final int UNPARSED = -3;
+  private static final String SIP_2_0 = "SIP/2.0";
 
   private final byte[] data;
   private final boolean request;
@@ -28,6 +29,12 @@ public final class SipMessage {
   private int bodyLength;
   private boolean validated;
 
+  private @Nullable String method;
+  private @Nullable String requestUriText;
+  private @Nullable String version;
+  private @Nullable String callId;
+  private boolean callIdParsed;
+  private int statusCode = UNPARSED;
   private @Nullable SipUri requestUri;
   private @Nullable CSeq cseq;
   private boolean cseqParsed;
@@ -68,12 +75,42 @@ public final class SipMessage {
 
   /** The method of a request (case-sensitive, §7.1), or null for a response. */
   public @Nullable String method() {
-    return request ? part(StartLine.A_START) : null;
+    if (request && method == null) {
+      method = knownMethod();
+      if (method == null) {
+        method = part(StartLine.A_START);
+      }
+    }
+    return method;
+  }
+
+  /** The method as a shared constant when it is one of RFC 3261's and its extensions', else null. */
+  private @Nullable String knownMethod() {
+    int s = startLine[StartLine.A_START];
+    int len = startLine[StartLine.A_END] - s;
+    for (String known : SipDecoder.KNOWN_METHODS) {
+      if (known.length() == len && sameBytes(s, known)) {
+        return known;
+      }
+    }
+    return null;
+  }
+
+  private boolean sameBytes(int s, String ascii) {
+    for (int k = 0; k < ascii.length(); k++) {
+      if (data[s + k] != ascii.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The Request-URI as written, or null for a response. */
   public @Nullable String requestUriText() {
-    return request ? part(StartLine.B_START) : null;
+    if (request && requestUriText == null) {
+      requestUriText = part(StartLine.B_START);
+    }
+    return requestUriText;
   }
 
   /** The Request-URI, parsed; null for a response. */
@@ -90,8 +127,16 @@ public final class SipMessage {
     if (request) {
       return -1;
     }
-    long code = Grammar.decimal(part(StartLine.B_START), 999);
-    return code < 0 ? -1 : (int) code;
+    if (statusCode == UNPARSED) {
+      int s = startLine[StartLine.B_START];
+      int e = startLine[StartLine.B_END];
+      long code = e - s > 3 ? Grammar.decimal(part(StartLine.B_START), 999) : 0;
+      for (int k = s; k < e && e - s <= 3; k++) {
+        code = code * 10 + (data[k] - '0'); // the start line grammar admits only digits here
+      }
+      statusCode = code < 0 || e == s ? -1 : (int) code;
+    }
+    return statusCode;
   }
 
   /** The reason phrase of a response (may be empty), or null for a request. */
@@ -101,7 +146,16 @@ public final class SipMessage {
 
   /** The SIP-Version as written, normally {@code SIP/2.0}. */
   public String version() {
-    return part(request ? StartLine.C_START : StartLine.A_START);
+    if (version == null) {
+      int s = startLine[request ? StartLine.C_START : StartLine.A_START];
+      version = isSip20(s) ? SIP_2_0 : part(request ? StartLine.C_START : StartLine.A_START);
+    }
+    return version;
+  }
+
+  private boolean isSip20(int s) {
+    int e = startLine[(request ? StartLine.C_START : StartLine.A_START) + 1];
+    return e - s == SIP_2_0.length() && sameBytes(s, SIP_2_0);
   }
 
   private String part(int startIndex) {
@@ -123,7 +177,8 @@ public final class SipMessage {
           new SipProblem.At(
               SipProblem.BAD_STATUS_CODE, startLine[StartLine.B_START], part(StartLine.B_START)));
     }
-    if (!version().equalsIgnoreCase("SIP/2.0")) {
+    if (!isSip20(startLine[request ? StartLine.C_START : StartLine.A_START])
+        && !version().equalsIgnoreCase(SIP_2_0)) {
       problems.add(new SipProblem.At(SipProblem.BAD_VERSION, at, version()));
     }
   }
@@ -144,7 +199,7 @@ public final class SipMessage {
   /** The value of header line {@code i}, folded lines joined with a single SP (§7.3.1). */
   public String headerValue(int i) {
     int p = checkIndex(i) * 4;
-    return unfold(headers.pos[p + 2], headers.pos[p + 3]);
+    return unfold(i, headers.pos[p + 2], headers.pos[p + 3]);
   }
 
   /** Byte offset of header line {@code i} in the message. */
@@ -159,13 +214,9 @@ public final class SipMessage {
     return i;
   }
 
-  private String unfold(int s, int e) {
-    boolean folded = false;
-    for (int i = s; i < e && !folded; i++) {
-      folded = data[i] == '\r' || data[i] == '\n';
-    }
+  private String unfold(int line, int s, int e) {
     String raw = new String(data, s, e - s, StandardCharsets.UTF_8);
-    if (!folded) {
+    if (!headers.folded[line]) {
       return raw;
     }
     StringBuilder out = new StringBuilder(raw.length());
@@ -270,7 +321,12 @@ public final class SipMessage {
 
   /** The Call-ID, or null when absent. */
   public @Nullable String callId() {
-    return header("Call-ID");
+    if (!callIdParsed) {
+      callIdParsed = true;
+      int i = first(HeaderName.CALL_ID);
+      callId = i < 0 ? null : headerValue(i);
+    }
+    return callId;
   }
 
   /** The CSeq, or null when absent or malformed. */
@@ -402,7 +458,9 @@ public final class SipMessage {
     if (!contentTypeParsed) {
       contentTypeParsed = true;
       int i = first(HeaderName.CONTENT_TYPE);
-      if (i >= 0) {
+      if (i >= 0 && isPlainSdp(i)) {
+        contentType = ContentType.SDP;
+      } else if (i >= 0) {
         contentType = ContentType.parse(headerValue(i));
         if (contentType == null) {
           problems.add(
@@ -412,6 +470,17 @@ public final class SipMessage {
     }
     return contentType;
   }
+
+  /** Whether header line {@code i}'s value is exactly {@code application/sdp}, in any case. */
+  private boolean isPlainSdp(int i) {
+    int s = headers.pos[i * 4 + 2];
+    return headers.pos[i * 4 + 3] - s == APPLICATION_SDP.length
+        && !headers.folded[i]
+        && HeaderName.equalsIgnoreCase(data, s, APPLICATION_SDP);
+  }
+
+  private static final byte[] APPLICATION_SDP =
+      "application/sdp".getBytes(StandardCharsets.US_ASCII);
 
   /** Max-Forwards (0..255), or -1 when absent or invalid. */
   public int maxForwards() {
@@ -450,12 +519,14 @@ public final class SipMessage {
 
   /** The User-Agent header, or null. */
   public @Nullable String userAgent() {
-    return header("User-Agent");
+    int i = first(HeaderName.USER_AGENT);
+    return i < 0 ? null : headerValue(i);
   }
 
   /** The Server header, or null. */
   public @Nullable String server() {
-    return header("Server");
+    int i = first(HeaderName.SERVER);
+    return i < 0 ? null : headerValue(i);
   }
 
   // ---------------------------------------------------------------- body
@@ -577,25 +648,38 @@ public final class SipMessage {
 
   /** Reports headers that §7.3 allows once but appear more often, and §8.1.1 headers missing. */
   void checkHeaderCounts() {
-    int[] seen = new int[HeaderName.values().length];
+    long seen = 0; // one bit per HeaderName, set at its first line
+    long repeated = 0; // set at its second line, where a duplicate is reported
     for (int i = 0; i < headers.count; i++) {
       HeaderName h = headers.known[i];
-      if (h != null && seen[h.ordinal()]++ == 1 && h.single) {
-        problems.add(new SipProblem.At(SipProblem.DUPLICATE_SINGLE_HEADER, headerOffset(i), h.fullName));
+      if (h == null) {
+        continue;
+      }
+      long bit = 1L << h.ordinal();
+      if ((seen & bit) == 0) {
+        seen |= bit;
+      } else if ((repeated & bit) == 0) {
+        repeated |= bit;
+        if (h.single) {
+          problems.add(
+              new SipProblem.At(SipProblem.DUPLICATE_SINGLE_HEADER, headerOffset(i), h.fullName));
+        }
       }
     }
-    HeaderName[] required = {
-      HeaderName.TO, HeaderName.FROM, HeaderName.CSEQ, HeaderName.CALL_ID, HeaderName.VIA,
-      HeaderName.MAX_FORWARDS
-    };
-    for (HeaderName h : required) {
-      if (seen[h.ordinal()] == 0 && (request || h != HeaderName.MAX_FORWARDS)) {
+    for (HeaderName h : REQUIRED) {
+      if ((seen & (1L << h.ordinal())) == 0 && (request || h != HeaderName.MAX_FORWARDS)) {
         problems.add(
             new SipProblem.At(
                 SipProblem.MISSING_MANDATORY_HEADER, startLine[StartLine.A_START], h.fullName));
       }
     }
   }
+
+  /** Headers §8.1.1 requires in every request; Max-Forwards is not required in responses. */
+  private static final HeaderName[] REQUIRED = {
+    HeaderName.TO, HeaderName.FROM, HeaderName.CSEQ, HeaderName.CALL_ID, HeaderName.VIA,
+    HeaderName.MAX_FORWARDS
+  };
 
   @Override
   public String toString() {

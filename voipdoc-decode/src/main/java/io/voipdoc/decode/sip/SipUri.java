@@ -49,7 +49,7 @@ public final class SipUri {
     if (colon <= 0 || !isScheme(text, colon)) {
       return opaque(text, "", false);
     }
-    String scheme = text.substring(0, colon).toLowerCase(Locale.ROOT);
+    String scheme = scheme(text, colon);
     String rest = text.substring(colon + 1);
     boolean spaces = hasWhitespace(text);
     if (scheme.equals("sip") || scheme.equals("sips")) {
@@ -67,6 +67,18 @@ public final class SipUri {
     return opaque(text, scheme, !spaces && !rest.isEmpty());
   }
 
+  /** The scheme in lower case; the common ones as shared constants. */
+  private static String scheme(String text, int colon) {
+    for (String known : KNOWN_SCHEMES) {
+      if (colon == known.length() && text.regionMatches(true, 0, known, 0, colon)) {
+        return known;
+      }
+    }
+    return text.substring(0, colon).toLowerCase(Locale.ROOT);
+  }
+
+  private static final String[] KNOWN_SCHEMES = {"sip", "sips", "tel"};
+
   private static SipUri opaque(String text, String scheme, boolean ok) {
     return new SipUri(text, scheme, null, null, null, -1, List.of(), List.of(), ok);
   }
@@ -83,11 +95,11 @@ public final class SipUri {
     // ends the userinfo, even when the user part holds ';', '?' or '/' (RFC 4475 §3.1.1.2).
     int at = rest.indexOf('@');
     if (at >= 0) {
-      String userinfo = rest.substring(0, at);
-      int pw = userinfo.indexOf(':');
-      user = Grammar.unescape(pw < 0 ? userinfo : userinfo.substring(0, pw));
-      password = pw < 0 ? null : Grammar.unescape(userinfo.substring(pw + 1));
-      ok &= !userinfo.isEmpty();
+      int pw = rest.indexOf(':');
+      pw = pw < at ? pw : -1;
+      user = Grammar.unescape(rest.substring(0, pw < 0 ? at : pw));
+      password = pw < 0 ? null : Grammar.unescape(rest.substring(pw + 1, at));
+      ok &= at > 0;
     }
     int i = at + 1;
     int hostEnd;
@@ -116,16 +128,24 @@ public final class SipUri {
       port = p >= 0 ? (int) p : -1;
     }
     int q = rest.indexOf('?', j);
-    String paramText = rest.substring(j, q < 0 ? rest.length() : q);
-    List<Parameter> params = new ArrayList<>();
-    ok &= Parameter.parseAll(paramText, 0, params);
-    List<Parameter> decoded = new ArrayList<>(params.size());
-    for (Parameter p : params) {
-      String v = p.value();
-      decoded.add(new Parameter(Grammar.unescape(p.name()), v == null ? null : Grammar.unescape(v)));
+    List<Parameter> decoded = List.of();
+    if (j < (q < 0 ? rest.length() : q)) {
+      String paramText = rest.substring(j, q < 0 ? rest.length() : q);
+      List<Parameter> params = new ArrayList<>(2);
+      ok &= Parameter.parseAll(paramText, 0, params);
+      decoded = params;
+      if (paramText.indexOf('%') >= 0) {
+        decoded = new ArrayList<>(params.size());
+        for (Parameter p : params) {
+          String v = p.value();
+          decoded.add(
+              new Parameter(Grammar.unescape(p.name()), v == null ? null : Grammar.unescape(v)));
+        }
+      }
     }
-    List<Parameter> headers = new ArrayList<>();
+    List<Parameter> headers = List.of();
     if (q >= 0) {
+      headers = new ArrayList<>(1);
       for (String h : rest.substring(q + 1).split("&", -1)) {
         int eq = h.indexOf('=');
         ok &= eq > 0;
@@ -172,11 +192,20 @@ public final class SipUri {
     // hostname = *( domainlabel "." ) toplabel [ "." ]; IPv4address = 1*3DIGIT "." ...
     for (int i = 0; i < host.length(); i++) {
       char c = host.charAt(i);
-      if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_'))) {
+      if (!(c < 128 && HOST[c])) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Characters of a host name or IPv4 address: ASCII letters and digits, '-', '.', '_'. */
+  private static final boolean[] HOST = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      HOST[c] = Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_';
+    }
   }
 
   /** The URI as written. */
