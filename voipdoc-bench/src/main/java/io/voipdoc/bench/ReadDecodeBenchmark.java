@@ -107,7 +107,8 @@ public final class ReadDecodeBenchmark {
                     sip.onSip(message, packet);
                   }
                 },
-                anomalies)
+                anomalies,
+                Dissector.SipChecks.STRUCTURE)
             : mode.equals("correlate") || mode.equals("analyze")
             ? new Dissector(correlator, anomalies)
             : mode.equals("dissect")

@@ -6,6 +6,7 @@ import io.voipdoc.correlate.sip.CallLeg;
 import io.voipdoc.correlate.sip.Party;
 import io.voipdoc.correlate.sip.SipCorrelator;
 import io.voipdoc.correlate.sip.SipCorrelatorConfig;
+import io.voipdoc.decode.Dissector;
 import io.voipdoc.decode.MessageListener;
 import io.voipdoc.decode.Packet;
 import io.voipdoc.decode.sip.SipMessage;
@@ -60,7 +61,10 @@ final class CallsCommand implements Callable<Integer> {
   /** What a run found: the calls in start order, and the inputs that could not be read. */
   record Found(List<Call> calls, Pipeline.Result result) {}
 
-  /** Runs the inputs through the pipeline and the SIP correlator. */
+  /**
+   * Runs the inputs through the pipeline and the SIP correlator. Damage is not reported here, so
+   * SIP messages are checked only as far as correlation reads them.
+   */
   static Found correlate(List<String> inputs, List<String> headers, Messages messages)
       throws IOException {
     SipCorrelatorConfig config = SipCorrelatorConfig.DEFAULTS;
@@ -78,7 +82,8 @@ final class CallsCommand implements Callable<Integer> {
                 correlator.onSip(message, packet);
               }
             },
-            messages);
+            messages,
+            Dissector.SipChecks.STRUCTURE);
     correlator.finish();
     calls.sort(Comparator.comparingInt(Call::index));
     return new Found(calls, result);

@@ -106,6 +106,7 @@ public final class SipDecoder {
     SipMessage m = new SipMessage(d, kind == StartLine.REQUEST, sl, h, problems);
     m.frameBody(framed);
     m.checkHeaderCounts();
+    m.structureChecked();
     return m;
   }
 

@@ -27,6 +27,7 @@ public final class SipMessage {
   private final List<SipProblem.At> problems;
   private int bodyOffset;
   private int bodyLength;
+  private int structuralProblems;
   private boolean validated;
 
   private @Nullable String method;
@@ -48,6 +49,8 @@ public final class SipMessage {
   private @Nullable ContentType contentType;
   private boolean contentTypeParsed;
   private @Nullable List<BodyPart> parts;
+  /** URIs the views read, whose grammar {@link #problems()} checks: see {@link #checkUriLater}. */
+  private @Nullable List<UriCheck> uriChecks;
   private int contentLength = UNPARSED;
   private int maxForwards = UNPARSED;
   private long expires = UNPARSED;
@@ -367,8 +370,28 @@ public final class SipMessage {
 
   private @Nullable NameAddr nameAddr(HeaderName h) {
     int i = first(h);
-    return i < 0 ? null : NameAddr.parse(headerValue(i), h.fullName, headerOffset(i), problems);
+    if (i < 0) {
+      return null;
+    }
+    NameAddr a = NameAddr.parse(headerValue(i), h.fullName, headerOffset(i), problems);
+    checkUriLater(a, headerOffset(i), h.fullName);
+    return a;
   }
+
+  /**
+   * Remembers a URI whose grammar {@link #problems()} checks: parsing a URI waits until one of its
+   * parts is used, and a message that is only correlated never needs most of them.
+   */
+  private void checkUriLater(@Nullable NameAddr a, int offset, String header) {
+    if (a != null) {
+      if (uriChecks == null) {
+        uriChecks = new ArrayList<>(3);
+      }
+      uriChecks.add(new UriCheck(a.uri(), offset, header));
+    }
+  }
+
+  private record UriCheck(SipUri uri, int offset, String header) {}
 
   /** Every Via value in order, topmost first; malformed values are left out (and reported). */
   public List<Via> via() {
@@ -399,6 +422,7 @@ public final class SipMessage {
             Contact c = Contact.parse(v, headerOffset(i), problems);
             if (c != null) {
               out.add(c);
+              checkUriLater(c.address(), headerOffset(i), HeaderName.CONTACT.fullName);
             }
           }
         }
@@ -448,7 +472,7 @@ public final class SipMessage {
   public int contentLength() {
     if (contentLength == UNPARSED) {
       int i = first(HeaderName.CONTENT_LENGTH);
-      contentLength = i < 0 ? -1 : (int) Math.max(-1, Grammar.decimal(headerValue(i), Integer.MAX_VALUE));
+      contentLength = i < 0 ? -1 : (int) Math.max(-1, decimalValue(i, Integer.MAX_VALUE));
     }
     return contentLength;
   }
@@ -469,6 +493,27 @@ public final class SipMessage {
       }
     }
     return contentType;
+  }
+
+  /**
+   * Header line {@code i}'s value as {@link Grammar#decimal}: read from the bytes when it is a few
+   * plain digits (no String), else from the unfolded value.
+   */
+  private long decimalValue(int i, long max) {
+    int s = headers.pos[i * 4 + 2];
+    int e = headers.pos[i * 4 + 3];
+    if (e == s || e - s > 9 || headers.folded[i]) {
+      return Grammar.decimal(headerValue(i), max);
+    }
+    long v = 0;
+    for (int k = s; k < e; k++) {
+      int c = data[k];
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v > max ? -2 : v;
   }
 
   /** Whether header line {@code i}'s value is exactly {@code application/sdp}, in any case. */
@@ -595,8 +640,24 @@ public final class SipMessage {
       maxForwards();
       expires();
       bodyParts();
+      if (uriChecks != null) {
+        for (UriCheck c : uriChecks) {
+          if (!c.uri().wellFormed()) {
+            problems.add(new SipProblem.At(SipProblem.BAD_URI, c.offset(), c.header()));
+          }
+        }
+      }
     }
     return Collections.unmodifiableList(problems);
+  }
+
+  /**
+   * The problems found while the message was cut out and its start line and header lines were
+   * read (framing, start line, header syntax and counts, Content-Length), without parsing any
+   * typed view: the first part of {@link #problems()}, and free to ask for.
+   */
+  public List<SipProblem.At> structuralProblems() {
+    return structuralProblems == 0 ? List.of() : List.copyOf(problems.subList(0, structuralProblems));
   }
 
   /** Whether {@link #problems()} holds this kind. */
@@ -621,7 +682,7 @@ public final class SipMessage {
     if (i < 0) {
       return;
     }
-    long cl = Grammar.decimal(headerValue(i), Integer.MAX_VALUE);
+    long cl = decimalValue(i, Integer.MAX_VALUE);
     if (cl < 0) {
       problems.add(
           new SipProblem.At(SipProblem.BAD_CONTENT_LENGTH, headerOffset(i), headerValue(i)));
@@ -644,6 +705,11 @@ public final class SipMessage {
         }
       }
     }
+  }
+
+  /** The decoder is done: the problems found so far are the {@link #structuralProblems()}. */
+  void structureChecked() {
+    structuralProblems = problems.size();
   }
 
   /** Reports headers that §7.3 allows once but appear more often, and §8.1.1 headers missing. */
