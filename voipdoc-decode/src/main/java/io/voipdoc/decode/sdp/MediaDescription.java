@@ -114,10 +114,13 @@ public final class MediaDescription {
 
   /** The fmtp parameters for a format, or null. */
   public @Nullable String fmtp(String format) {
-    for (String v : attributeValues("fmtp")) {
-      int sp = v.indexOf(' ');
-      if (sp > 0 && v.substring(0, sp).equals(format)) {
-        return v.substring(sp + 1).strip();
+    for (Attribute a : attributes) {
+      String v = a.value();
+      if (v != null && a.name().equals("fmtp")) {
+        int sp = v.indexOf(' ');
+        if (sp > 0 && sp == format.length() && v.startsWith(format)) {
+          return v.substring(sp + 1).strip();
+        }
       }
     }
     return null;
