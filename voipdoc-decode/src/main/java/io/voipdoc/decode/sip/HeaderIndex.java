@@ -86,7 +86,11 @@ final class HeaderIndex {
 
   /** Adds a header line; {@code innerCr} says a CR inside the line makes it a folded value. */
   private void add(byte[] d, int p, int le, boolean innerCr, List<SipProblem.At> out) {
-    int colon = p;
+    int token = p; // the end of the token characters the name starts with
+    while (token < le && Grammar.isToken(d[token])) {
+      token++;
+    }
+    int colon = token;
     while (colon < le && d[colon] != ':') {
       colon++;
     }
@@ -98,11 +102,9 @@ final class HeaderIndex {
       out.add(new SipProblem.At(SipProblem.HEADER_WITHOUT_COLON, p, ""));
       return;
     }
-    for (int i = p; i < ne; i++) {
-      if (!Grammar.isToken(d[i])) {
-        out.add(new SipProblem.At(SipProblem.HEADER_WITHOUT_COLON, p, "name"));
-        return;
-      }
+    if (token < ne) {
+      out.add(new SipProblem.At(SipProblem.HEADER_WITHOUT_COLON, p, "name"));
+      return;
     }
     int vs = colon + 1;
     while (vs < le && (d[vs] == ' ' || d[vs] == '\t')) {

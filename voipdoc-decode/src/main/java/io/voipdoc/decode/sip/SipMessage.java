@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
  * compact form (§7.3.3) matches its full name.
  *
  * <p>{@link #problems()} lists every deviation found; the first call also runs every typed view so
- * that the list is complete. Offsets count from the first byte handed to the decoder. Instances
- * are not thread-safe until {@link #problems()} has been called once.
+ * that the list is complete. {@link #structuralProblems()} are those the decoder found without
+ * parsing any view; views, URIs included, are parsed only when asked for. Offsets count from the
+ * first byte handed to the decoder. Instances are not thread-safe until {@link #problems()} has
+ * been called once.
  */
 public final class SipMessage {
   private static final int UNPARSED = -3;
@@ -133,11 +135,16 @@ public final class SipMessage {
     if (statusCode == UNPARSED) {
       int s = startLine[StartLine.B_START];
       int e = startLine[StartLine.B_END];
-      long code = e - s > 3 ? Grammar.decimal(part(StartLine.B_START), 999) : 0;
-      for (int k = s; k < e && e - s <= 3; k++) {
-        code = code * 10 + (data[k] - '0'); // the start line grammar admits only digits here
+      long code = -1;
+      if (e - s > 3) {
+        code = Grammar.decimal(part(StartLine.B_START), 999);
+      } else if (e > s) {
+        code = 0;
+        for (int k = s; k < e; k++) {
+          code = code * 10 + (data[k] - '0'); // the start-line grammar admits only digits here
+        }
       }
-      statusCode = code < 0 || e == s ? -1 : (int) code;
+      statusCode = code < 0 ? -1 : (int) code;
     }
     return statusCode;
   }
