@@ -8,7 +8,38 @@ final class Fields {
 
   /** Splits at single spaces (RFC 8866 fields are separated by exactly one SP). */
   static String[] split(String v) {
-    return v.isEmpty() ? NONE : v.split(" ", -1);
+    if (v.isEmpty()) {
+      return NONE;
+    }
+    int n = 1;
+    for (int i = v.indexOf(' '); i >= 0; i = v.indexOf(' ', i + 1)) {
+      n++;
+    }
+    String[] out = new String[n]; // as v.split(" ", -1), without its intermediate list
+    int start = 0;
+    for (int k = 0; k < n - 1; k++) {
+      int sp = v.indexOf(' ', start);
+      out[k] = v.substring(start, sp);
+      start = sp + 1;
+    }
+    out[n - 1] = v.substring(start);
+    return out;
+  }
+
+  /** {@link #decimal} of {@code s[start, end)}, without a substring. */
+  static long decimal(String s, int start, int end, long max) {
+    if (end <= start || end - start > 19) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9' || v > (max - (c - '0')) / 10) {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /**
@@ -44,17 +75,6 @@ final class Fields {
 
   /** An unsigned decimal up to {@code max}, or -1 when {@code s} is not one. */
   static long decimal(String s, long max) {
-    if (s.isEmpty() || s.length() > 19) {
-      return -1;
-    }
-    long v = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9' || v > (max - (c - '0')) / 10) {
-        return -1;
-      }
-      v = v * 10 + (c - '0');
-    }
-    return v;
+    return decimal(s, 0, s.length(), max);
   }
 }

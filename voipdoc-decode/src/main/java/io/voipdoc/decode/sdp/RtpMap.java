@@ -19,7 +19,7 @@ public record RtpMap(int payloadType, String encoding, int clockRate, int channe
     if (sp <= 0) {
       return null;
     }
-    long pt = Fields.decimal(v.substring(0, sp), 127);
+    long pt = Fields.decimal(v, 0, sp, 127);
     // <encoding name>/<clock rate>[/<encoding parameters>], stripped of surrounding whitespace
     int s = sp + 1;
     int end = v.length();

@@ -21,6 +21,21 @@ class FieldsTest {
     assertArrayEquals(v.split(" +"), Fields.words(v));
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"", " ", "  ", "a", "a b", "a  b", " a", "a ", "- 1 1 IN IP4 192.0.2.1", "0 0"})
+  void splitSplitsAtEverySpaceLikeStringSplit(String v) {
+    assertArrayEquals(v.isEmpty() ? new String[0] : v.split(" ", -1), Fields.split(v));
+  }
+
+  @Test
+  void decimalOfARangeReadsOnlyThatRange() {
+    assertEquals(101, Fields.decimal("101 telephone-event/8000", 0, 3, 127));
+    assertEquals(-1, Fields.decimal("128 x", 0, 3, 127));
+    assertEquals(-1, Fields.decimal("1a", 0, 2, 127));
+    assertEquals(-1, Fields.decimal("12", 1, 1, 127));
+  }
+
   @Test
   void rtpMapReadsNameRateAndChannels() {
     assertEquals(new RtpMap(111, "opus", 48000, 2), RtpMap.parse("111 opus/48000/2"));
