@@ -106,9 +106,13 @@ public final class ReadDecodeBenchmark {
                   public void onSip(SipMessage message, Packet packet) {
                     sip.onSip(message, packet);
                   }
+
+                  @Override
+                  public Dissector.SipChecks sipChecks() {
+                    return Dissector.SipChecks.STRUCTURE; // as voipdoc calls
+                  }
                 },
-                anomalies,
-                Dissector.SipChecks.STRUCTURE)
+                anomalies)
             : mode.equals("correlate") || mode.equals("analyze")
             ? new Dissector(correlator, anomalies)
             : mode.equals("dissect")

@@ -61,10 +61,7 @@ final class CallsCommand implements Callable<Integer> {
   /** What a run found: the calls in start order, and the inputs that could not be read. */
   record Found(List<Call> calls, Pipeline.Result result) {}
 
-  /**
-   * Runs the inputs through the pipeline and the SIP correlator. Damage is not reported here, so
-   * SIP messages are checked only as far as correlation reads them.
-   */
+  /** Runs the inputs through the pipeline and the SIP correlator. */
   static Found correlate(List<String> inputs, List<String> headers, Messages messages)
       throws IOException {
     SipCorrelatorConfig config = SipCorrelatorConfig.DEFAULTS;
@@ -81,9 +78,13 @@ final class CallsCommand implements Callable<Integer> {
               public void onSip(SipMessage message, Packet packet) {
                 correlator.onSip(message, packet);
               }
+
+              @Override
+              public Dissector.SipChecks sipChecks() {
+                return Dissector.SipChecks.STRUCTURE; // damage is not reported here
+              }
             },
-            messages,
-            Dissector.SipChecks.STRUCTURE);
+            messages);
     correlator.finish();
     calls.sort(Comparator.comparingInt(Call::index));
     return new Found(calls, result);

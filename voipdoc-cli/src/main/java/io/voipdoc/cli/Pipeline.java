@@ -40,13 +40,6 @@ final class Pipeline {
 
   static Result run(List<String> args, MessageListener listener, Messages messages)
       throws IOException {
-    return run(args, listener, messages, Dissector.SipChecks.FULL);
-  }
-
-  /** As {@link #run(List, MessageListener, Messages)}, checking SIP messages as far as asked. */
-  static Result run(
-      List<String> args, MessageListener listener, Messages messages, Dissector.SipChecks sipChecks)
-      throws IOException {
     List<InputAnomalies> logs = new ArrayList<>();
     List<InputSummary.Unreadable> unreadable = new ArrayList<>();
     List<CaptureInput> inputs = new ArrayList<>();
@@ -60,7 +53,7 @@ final class Pipeline {
     for (CaptureInput input : inputs) {
       AnomalyLog anomalies = new AnomalyLog();
       PacketDecoder decoder =
-          new PacketDecoder(DecodeConfig.DEFAULTS, new Dissector(listener, anomalies, sipChecks), anomalies);
+          new PacketDecoder(DecodeConfig.DEFAULTS, new Dissector(listener, anomalies), anomalies);
       try (CaptureReader reader = Captures.open(input, anomalies)) {
         Frame frame = new Frame();
         while (reader.next(frame)) {

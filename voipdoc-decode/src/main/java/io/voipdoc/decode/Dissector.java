@@ -91,7 +91,10 @@ public final class Dissector implements PacketListener {
   private long otherUdp;
   private long otherTcpStreams;
 
-  /** How much of each SIP message is checked, and its problems reported, before it is handed on. */
+  /**
+   * How much of each SIP message is checked, and its problems reported, before it is handed on;
+   * the listener says which it needs ({@link MessageListener#sipChecks()}).
+   */
   public enum SipChecks {
     /**
      * Every problem {@link SipMessage#problems()} finds, which parses every typed view of every
@@ -106,15 +109,10 @@ public final class Dissector implements PacketListener {
     STRUCTURE
   }
 
-  /** A dissector that reports every problem of SIP messages ({@link SipChecks#FULL}). */
   public Dissector(MessageListener listener, AnomalyLog anomalies) {
-    this(listener, anomalies, SipChecks.FULL);
-  }
-
-  public Dissector(MessageListener listener, AnomalyLog anomalies, SipChecks sipChecks) {
     this.listener = listener;
     this.anomalies = anomalies;
-    this.sipChecks = sipChecks;
+    this.sipChecks = listener.sipChecks();
   }
 
   /** What was recognised, by kind, in a stable order. */

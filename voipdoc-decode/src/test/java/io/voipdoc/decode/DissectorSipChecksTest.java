@@ -45,9 +45,14 @@ class DissectorSipChecksTest {
           public void onSip(SipMessage message, Packet packet) {
             received = message;
           }
+
+          @Override
+          public Dissector.SipChecks sipChecks() {
+            return checks;
+          }
         };
     PacketDecoder decoder =
-        new PacketDecoder(DecodeConfig.DEFAULTS, new Dissector(listener, anomalies, checks), anomalies);
+        new PacketDecoder(DecodeConfig.DEFAULTS, new Dissector(listener, anomalies), anomalies);
     Frame frame = new Frame();
     frame.input = "test";
     frame.number = 1;
