@@ -18,10 +18,12 @@ import io.voipdoc.decode.PacketDecoder;
 import io.voipdoc.decode.PacketListener;
 import io.voipdoc.decode.rtp.RtpPacket;
 import io.voipdoc.decode.sip.SipMessage;
+import io.voipdoc.diagnose.Diagnoser;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -31,14 +33,19 @@ import java.util.Locale;
  * Measures the capture reader plus link, IP, UDP and TCP decoding (with reassembly), which is the
  * work every later stage sits on.
  *
- * <p>Usage: {@code ReadDecodeBenchmark CAPTURE [RUNS] [read|decode|dissect|calls|correlate]}: {@code read}
+ * <p>Usage: {@code ReadDecodeBenchmark CAPTURE [RUNS] [read|decode|dissect|calls|correlate|analyze]}: {@code read}
  * is the capture layer alone (records framed, nothing decoded); {@code decode}
  * stops at UDP/TCP (the capture stage's target of 1 GB/s); {@code dissect} also recognises and
  * decodes SIP, STUN, RTP, RTCP and TLS; {@code correlate} also rebuilds calls and RTP stream
  * statistics (the media target of 500 MB/s); {@code calls} decodes SIP and rebuilds calls, handing
- * each finished call on and keeping none (memory bounded by the calls in progress). The result printed per run is the UDP payload bytes
- * (decode), the SIP messages and RTP packets (dissect), the calls (calls) or the RTP streams
- * (correlate).
+ * each finished call on and keeping none (memory bounded by the calls in progress); {@code analyze}
+ * is what {@code voipdoc analyze} computes: full correlation into an incident, then every diagnosis
+ * rule over it. The result printed per run is the UDP payload bytes (decode), the SIP messages and
+ * RTP packets (dissect), the calls (calls), the RTP streams (correlate) or the findings (analyze).
+ *
+ * <p>Besides wall-clock time, each run prints the CPU time of the main thread, which other
+ * processes on the machine do not inflate (JIT compilation and garbage collection run on other
+ * threads and are not in it).
  */
 public final class ReadDecodeBenchmark {
   private ReadDecodeBenchmark() {}
@@ -48,20 +55,26 @@ public final class ReadDecodeBenchmark {
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     String mode = args.length > 2 ? args[2] : "decode";
     long size = Files.size(file);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int run = 1; run <= runs; run++) {
       long start = System.nanoTime();
+      long cpuStart = threads.getCurrentThreadCpuTime();
       long[] result = readOnce(file, mode);
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
       System.out.printf(
           Locale.ROOT,
-          "%s run %d: %d frames, result %d, %.2f s, %.2f GB/s, %.2f Mpackets/s%n",
+          "%s run %d: %d frames, result %d, %.2f s, %.2f GB/s, %.2f Mpackets/s;"
+              + " cpu %.2f s, %.2f GB/cpu-s%n",
           mode,
           run,
           result[0],
           result[1],
           seconds,
           size / seconds / 1e9,
-          result[0] / seconds / 1e6);
+          result[0] / seconds / 1e6,
+          cpu,
+          size / cpu / 1e9);
     }
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -93,9 +106,14 @@ public final class ReadDecodeBenchmark {
                   public void onSip(SipMessage message, Packet packet) {
                     sip.onSip(message, packet);
                   }
+
+                  @Override
+                  public Dissector.SipChecks sipChecks() {
+                    return Dissector.SipChecks.STRUCTURE; // as voipdoc calls
+                  }
                 },
                 anomalies)
-            : mode.equals("correlate")
+            : mode.equals("correlate") || mode.equals("analyze")
             ? new Dissector(correlator, anomalies)
             : mode.equals("dissect")
             ? new Dissector(
@@ -137,6 +155,10 @@ public final class ReadDecodeBenchmark {
     if (mode.equals("correlate")) {
       Incident incident = correlator.finish();
       seen[0] = incident.streams().size();
+    }
+    if (mode.equals("analyze")) {
+      Incident incident = correlator.finish();
+      seen[0] = Diagnoser.diagnose(incident).size();
     }
     return new long[] {frames, seen[0]};
   }

@@ -10,6 +10,7 @@ import io.voipdoc.correlate.sip.Refer;
 import io.voipdoc.correlate.sip.SipCorrelator;
 import io.voipdoc.correlate.sip.SipCorrelatorConfig;
 import io.voipdoc.correlate.sip.Subscription;
+import io.voipdoc.decode.Dissector;
 import io.voipdoc.decode.MessageListener;
 import io.voipdoc.decode.Packet;
 import io.voipdoc.decode.sip.SipMessage;
@@ -86,6 +87,11 @@ final class CallsCommand implements Callable<Integer> {
               @Override
               public void onSip(SipMessage message, Packet packet) {
                 correlator.onSip(message, packet);
+              }
+
+              @Override
+              public Dissector.SipChecks sipChecks() {
+                return Dissector.SipChecks.STRUCTURE; // damage is not reported here
               }
             },
             messages);

@@ -63,6 +63,7 @@ public final class Dissector implements PacketListener {
 
   private final MessageListener listener;
   private final AnomalyLog anomalies;
+  private final SipChecks sipChecks;
   private final StunDecoder stun = new StunDecoder();
   private final RtpDecoder rtpDecoder = new RtpDecoder();
   private final RtcpDecoder rtcpDecoder = new RtcpDecoder();
@@ -90,9 +91,28 @@ public final class Dissector implements PacketListener {
   private long otherUdp;
   private long otherTcpStreams;
 
+  /**
+   * How much of each SIP message is checked, and its problems reported, before it is handed on;
+   * the listener says which it needs ({@link MessageListener#sipChecks()}).
+   */
+  public enum SipChecks {
+    /**
+     * Every problem {@link SipMessage#problems()} finds, which parses every typed view of every
+     * message: for callers that report damage.
+     */
+    FULL,
+    /**
+     * Only the {@link SipMessage#structuralProblems()}: the typed views are parsed when the
+     * listener uses them, and their problems are not reported. For callers that do not report
+     * damage, such as a call list.
+     */
+    STRUCTURE
+  }
+
   public Dissector(MessageListener listener, AnomalyLog anomalies) {
     this.listener = listener;
     this.anomalies = anomalies;
+    this.sipChecks = listener.sipChecks();
   }
 
   /** What was recognised, by kind, in a stable order. */
@@ -184,7 +204,9 @@ public final class Dissector implements PacketListener {
     } else {
       sipResponses++;
     }
-    for (SipProblem.At problem : m.problems()) {
+    List<SipProblem.At> problems =
+        sipChecks == SipChecks.FULL ? m.problems() : m.structuralProblems();
+    for (SipProblem.At problem : problems) {
       report(problem.problem().id(), p, problem.detail());
     }
     listener.onSip(m, p);

@@ -20,6 +20,16 @@ public interface MessageListener {
   /** A SIP request or response, over UDP, TCP or HEP. */
   default void onSip(SipMessage message, Packet packet) {}
 
+  /**
+   * How far the {@link Dissector} checks each SIP message before {@link #onSip}, and so which of
+   * its problems reach the anomaly log: {@link Dissector.SipChecks#FULL} (the default) when the
+   * damage is reported, {@link Dissector.SipChecks#STRUCTURE} when this listener only reads what
+   * it uses and nobody reports the rest.
+   */
+  default Dissector.SipChecks sipChecks() {
+    return Dissector.SipChecks.FULL;
+  }
+
   /** A STUN or TURN message over UDP. */
   default void onStun(StunMessage message, Packet packet) {}
 

@@ -20,8 +20,10 @@ public enum Direction {
     return attribute;
   }
 
+  private static final Direction[] VALUES = values();
+
   static @Nullable Direction of(String name) {
-    for (Direction d : values()) {
+    for (Direction d : VALUES) {
       if (d.attribute.equals(name)) {
         return d;
       }

@@ -21,6 +21,7 @@ public final class MediaDescription {
   private final List<Attribute> attributes;
   private final @Nullable Connection sessionConnection;
   private final List<Attribute> sessionAttributes;
+  private @Nullable List<Codec> codecs;
 
   MediaDescription(
       String media,
@@ -113,10 +114,13 @@ public final class MediaDescription {
 
   /** The fmtp parameters for a format, or null. */
   public @Nullable String fmtp(String format) {
-    for (String v : attributeValues("fmtp")) {
-      int sp = v.indexOf(' ');
-      if (sp > 0 && v.substring(0, sp).equals(format)) {
-        return v.substring(sp + 1).strip();
+    for (Attribute a : attributes) {
+      String v = a.value();
+      if (v != null && a.name().equals("fmtp")) {
+        int sp = v.indexOf(' ');
+        if (sp > 0 && sp == format.length() && v.startsWith(format)) {
+          return v.substring(sp + 1).strip();
+        }
       }
     }
     return null;
@@ -204,6 +208,13 @@ public final class MediaDescription {
    * payload types 0..34 on RTP protocols; fmtp attached.
    */
   public List<Codec> codecs() {
+    if (codecs == null) {
+      codecs = List.copyOf(readCodecs());
+    }
+    return codecs;
+  }
+
+  private List<Codec> readCodecs() {
     List<RtpMap> maps = rtpMaps();
     List<Codec> out = new ArrayList<>(formats.size());
     for (String f : formats) {

@@ -19,16 +19,28 @@ public record RtpMap(int payloadType, String encoding, int clockRate, int channe
     if (sp <= 0) {
       return null;
     }
-    long pt = Fields.decimal(v.substring(0, sp), 127);
-    String[] e = v.substring(sp + 1).strip().split("/", -1);
-    if (pt < 0 || e.length > 3 || e[0].isEmpty()) {
+    long pt = Fields.decimal(v, 0, sp, 127);
+    // <encoding name>/<clock rate>[/<encoding parameters>], stripped of surrounding whitespace
+    int s = sp + 1;
+    int end = v.length();
+    while (s < end && Character.isWhitespace(v.charAt(s))) {
+      s++;
+    }
+    while (end > s && Character.isWhitespace(v.charAt(end - 1))) {
+      end--;
+    }
+    int slash1 = v.indexOf('/', s);
+    slash1 = slash1 < 0 || slash1 >= end ? end : slash1;
+    int slash2 = slash1 < end ? v.indexOf('/', slash1 + 1) : -1;
+    slash2 = slash2 < 0 || slash2 >= end ? end : slash2;
+    if (pt < 0 || (slash2 < end && v.indexOf('/', slash2 + 1) >= 0) || slash1 == s) {
       return null;
     }
-    long rate = e.length == 1 ? -1 : Fields.decimal(e[1], Integer.MAX_VALUE);
-    long channels = e.length == 3 ? Fields.decimal(e[2], 255) : 1;
-    if ((rate < 0 && e.length > 1) || channels < 0) {
+    long rate = slash1 == end ? -1 : Fields.decimal(v.substring(slash1 + 1, slash2), Integer.MAX_VALUE);
+    long channels = slash2 < end ? Fields.decimal(v.substring(slash2 + 1, end), 255) : 1;
+    if ((rate < 0 && slash1 < end) || channels < 0) {
       return null;
     }
-    return new RtpMap((int) pt, e[0], (int) rate, (int) channels);
+    return new RtpMap((int) pt, v.substring(s, slash1), (int) rate, (int) channels);
   }
 }

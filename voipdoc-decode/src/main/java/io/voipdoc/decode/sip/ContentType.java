@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record ContentType(String type, String subtype, List<Parameter> parameters) {
 
+  /** {@code application/sdp} without parameters, the type of nearly every body SIP carries. */
+  static final ContentType SDP = new ContentType("application", "sdp", List.of());
+
   public ContentType {
     parameters = List.copyOf(parameters);
   }

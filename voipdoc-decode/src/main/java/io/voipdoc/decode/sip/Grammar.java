@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Character classes and small scanners shared by the header parsers (RFC 3261 §25.1). */
 final class Grammar {
@@ -86,6 +87,10 @@ final class Grammar {
 
   /** The content of a quoted string without quotes, quoted-pairs resolved. */
   static String unquote(String s, int open, int close) {
+    int backslash = s.indexOf('\\', open + 1);
+    if (backslash < 0 || backslash >= close) {
+      return s.substring(open + 1, close);
+    }
     StringBuilder out = new StringBuilder(close - open);
     for (int i = open + 1; i < close; i++) {
       char c = s.charAt(i);
@@ -104,7 +109,7 @@ final class Grammar {
    * closed, {@code unbalanced[0]} is set and the rest of the value is the last element.
    */
   static List<String> splitList(String s, boolean[] unbalanced) {
-    List<String> out = new ArrayList<>(2);
+    @Nullable List<String> out = null; // most values are a single element: no list until a comma
     int start = 0;
     boolean inAngle = false;
     for (int i = 0; i < s.length(); i++) {
@@ -121,11 +126,18 @@ final class Grammar {
       } else if (c == '>') {
         inAngle = false;
       } else if (c == ',' && !inAngle) {
+        if (out == null) {
+          out = new ArrayList<>(2);
+        }
         out.add(trimmed(s, start, i));
         start = i + 1;
       }
     }
-    out.add(trimmed(s, start, s.length()));
+    String last = trimmed(s, start, s.length());
+    if (out == null) {
+      return List.of(last);
+    }
+    out.add(last);
     return out;
   }
 

@@ -15,12 +15,16 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  */
 final class HeaderIndex {
-  private static final int INITIAL_HEADERS = 24;
+  /** Room for the headers of a short message; longer ones grow the arrays. */
+  private static final int INITIAL_HEADERS = 12;
 
   /** Four ints per header: name start, name end, value start, value end. */
   int[] pos = new int[INITIAL_HEADERS * 4];
 
   @Nullable HeaderName[] known = new HeaderName[INITIAL_HEADERS];
+
+  /** Whether the value of a header continues on further lines, so that it must be unfolded. */
+  boolean[] folded = new boolean[INITIAL_HEADERS];
   int count;
   /** Offset of the body: just after the empty line, or the end of the input when absent. */
   int bodyStart;
@@ -39,10 +43,17 @@ final class HeaderIndex {
         return h;
       }
       int lf = p;
+      int cr = -1;
       while (lf < end && d[lf] != '\n') {
+        if (d[lf] == '\r' && cr < 0) {
+          cr = lf; // the first CR: the line's own CRLF unless one came earlier
+        }
         lf++;
       }
       int le = lf > p && d[lf - 1] == '\r' ? lf - 1 : lf;
+      if (cr == le) {
+        cr = -1;
+      }
       if (lf < end && le == lf && !bareLf) {
         // Some embedded stacks end lines in LF only; RFC 3261 §7 requires CRLF.
         bareLf = true;
@@ -67,14 +78,19 @@ final class HeaderIndex {
           out.add(new SipProblem.At(SipProblem.TOO_MANY_HEADERS, p, "max=" + config.maxHeaders()));
         }
       } else {
-        h.add(d, p, le, out);
+        h.add(d, p, le, cr >= 0, out);
       }
       p = next;
     }
   }
 
-  private void add(byte[] d, int p, int le, List<SipProblem.At> out) {
-    int colon = p;
+  /** Adds a header line; {@code innerCr} says a CR inside the line makes it a folded value. */
+  private void add(byte[] d, int p, int le, boolean innerCr, List<SipProblem.At> out) {
+    int token = p; // the end of the token characters the name starts with
+    while (token < le && Grammar.isToken(d[token])) {
+      token++;
+    }
+    int colon = token;
     while (colon < le && d[colon] != ':') {
       colon++;
     }
@@ -86,11 +102,9 @@ final class HeaderIndex {
       out.add(new SipProblem.At(SipProblem.HEADER_WITHOUT_COLON, p, ""));
       return;
     }
-    for (int i = p; i < ne; i++) {
-      if (!Grammar.isToken(d[i])) {
-        out.add(new SipProblem.At(SipProblem.HEADER_WITHOUT_COLON, p, "name"));
-        return;
-      }
+    if (token < ne) {
+      out.add(new SipProblem.At(SipProblem.HEADER_WITHOUT_COLON, p, "name"));
+      return;
     }
     int vs = colon + 1;
     while (vs < le && (d[vs] == ' ' || d[vs] == '\t')) {
@@ -102,6 +116,7 @@ final class HeaderIndex {
     }
     if (count == known.length) {
       known = Arrays.copyOf(known, count * 2);
+      folded = Arrays.copyOf(folded, count * 2);
       pos = Arrays.copyOf(pos, count * 8);
     }
     pos[count * 4] = p;
@@ -109,6 +124,7 @@ final class HeaderIndex {
     pos[count * 4 + 2] = vs;
     pos[count * 4 + 3] = ve;
     known[count] = HeaderName.of(d, p, ne);
+    folded[count] = innerCr;
     count++;
   }
 
@@ -133,5 +149,6 @@ final class HeaderIndex {
       ve--;
     }
     pos[i + 3] = ve;
+    folded[count - 1] = true;
   }
 }

@@ -36,6 +36,9 @@ enum HeaderName {
 
   private static final HeaderName[] VALUES = values();
 
+  /** The number of known names. */
+  static final int COUNT = VALUES.length;
+
   final String fullName;
   private final byte[] full;
   final char compact;
@@ -61,12 +64,29 @@ enum HeaderName {
       }
       return null;
     }
-    for (HeaderName h : VALUES) {
+    int first = (b[start] | 0x20) - 'a';
+    if (first < 0 || first >= BY_FIRST_LETTER.length) {
+      return null;
+    }
+    for (HeaderName h : BY_FIRST_LETTER[first]) {
       if (h.full.length == n && equalsIgnoreCase(b, start, h.full)) {
         return h;
       }
     }
     return null;
+  }
+
+  /** The full names by their first letter in lower case, 'a' first: at most a few each. */
+  private static final HeaderName[][] BY_FIRST_LETTER = new HeaderName[26][];
+
+  static {
+    for (int c = 0; c < 26; c++) {
+      int letter = 'a' + c;
+      BY_FIRST_LETTER[c] =
+          java.util.Arrays.stream(VALUES)
+              .filter(h -> (h.fullName.charAt(0) | 0x20) == letter)
+              .toArray(HeaderName[]::new);
+    }
   }
 
   /** The known header a name string stands for (full or compact form), or null. */

@@ -35,7 +35,8 @@ public record NameAddr(@Nullable String displayName, SipUri uri, List<Parameter>
 
   /**
    * Parses one value; returns null when no address can be read. Problems are reported against
-   * {@code offset}, the position of the value in the message.
+   * {@code offset}, the position of the value in the message; those of the URI itself are not
+   * (see {@link SipUri#wellFormed()}).
    */
   static @Nullable NameAddr parse(String v, String header, long offset, List<SipProblem.At> out) {
     int i = Grammar.skipWhitespace(v, 0);
@@ -113,10 +114,8 @@ public record NameAddr(@Nullable String displayName, SipUri uri, List<Parameter>
       String header,
       long offset,
       List<SipProblem.At> out) {
+    // the URI's own grammar is checked by SipMessage.problems(), not here: parsing it waits for use
     SipUri uri = SipUri.parse(uriText);
-    if (!uri.wellFormed()) {
-      out.add(new SipProblem.At(SipProblem.BAD_URI, offset, header));
-    }
     List<Parameter> params = new ArrayList<>(2);
     if (!Parameter.parseAll(v, paramsFrom, params)) {
       out.add(new SipProblem.At(SipProblem.BAD_NAME_ADDR, offset, header + " bad_params"));

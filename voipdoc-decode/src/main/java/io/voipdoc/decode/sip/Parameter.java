@@ -15,7 +15,8 @@ public record Parameter(String name, @Nullable String value) {
 
   /** The value of the first parameter with this name (case-insensitive), or null. */
   static @Nullable String find(List<Parameter> params, String name) {
-    for (Parameter p : params) {
+    for (int i = 0; i < params.size(); i++) { // no iterator: called for every message's tags
+      Parameter p = params.get(i);
       if (p.name.equalsIgnoreCase(name)) {
         return p.value;
       }

@@ -28,9 +28,10 @@ public final class SipDecoder {
   /**
    * Methods of RFC 3261 and its extensions, used only to split junk glued to the front of a method
    * (a packet seen in the wild, in Zeek's test trace sip-junk-before-request, reads {@code
-   * DBREGISTER sip:...}). Recognition never depends on this list.
+   * DBREGISTER sip:...}), and to share one String per method among messages. Recognition never
+   * depends on this list.
    */
-  private static final String[] KNOWN_METHODS = {
+  static final String[] KNOWN_METHODS = {
     "INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "PRACK", "SUBSCRIBE", "NOTIFY",
     "PUBLISH", "INFO", "REFER", "MESSAGE", "UPDATE"
   };
@@ -105,6 +106,7 @@ public final class SipDecoder {
     SipMessage m = new SipMessage(d, kind == StartLine.REQUEST, sl, h, problems);
     m.frameBody(framed);
     m.checkHeaderCounts();
+    m.structureChecked();
     return m;
   }
 

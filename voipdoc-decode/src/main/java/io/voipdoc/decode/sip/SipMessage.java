@@ -13,11 +13,14 @@ import org.jspecify.annotations.Nullable;
  * compact form (§7.3.3) matches its full name.
  *
  * <p>{@link #problems()} lists every deviation found; the first call also runs every typed view so
- * that the list is complete. Offsets count from the first byte handed to the decoder. Instances
- * are not thread-safe until {@link #problems()} has been called once.
+ * that the list is complete. {@link #structuralProblems()} are those the decoder found without
+ * parsing any view; views, URIs included, are parsed only when asked for. Offsets count from the
+ * first byte handed to the decoder. Instances are not thread-safe until {@link #problems()} has
+ * been called once.
  */
 public final class SipMessage {
   private static final int UNPARSED = -3;
+  private static final String SIP_2_0 = "SIP/2.0";
 
   private final byte[] data;
   private final boolean request;
@@ -26,8 +29,15 @@ public final class SipMessage {
   private final List<SipProblem.At> problems;
   private int bodyOffset;
   private int bodyLength;
+  private int structuralProblems;
   private boolean validated;
 
+  private @Nullable String method;
+  private @Nullable String requestUriText;
+  private @Nullable String version;
+  private @Nullable String callId;
+  private boolean callIdParsed;
+  private int statusCode = UNPARSED;
   private @Nullable SipUri requestUri;
   private @Nullable CSeq cseq;
   private boolean cseqParsed;
@@ -41,6 +51,8 @@ public final class SipMessage {
   private @Nullable ContentType contentType;
   private boolean contentTypeParsed;
   private @Nullable List<BodyPart> parts;
+  /** URIs the views read, whose grammar {@link #problems()} checks: see {@link #checkUriLater}. */
+  private @Nullable List<UriCheck> uriChecks;
   private int contentLength = UNPARSED;
   private int maxForwards = UNPARSED;
   private long expires = UNPARSED;
@@ -68,12 +80,42 @@ public final class SipMessage {
 
   /** The method of a request (case-sensitive, §7.1), or null for a response. */
   public @Nullable String method() {
-    return request ? part(StartLine.A_START) : null;
+    if (request && method == null) {
+      method = knownMethod();
+      if (method == null) {
+        method = part(StartLine.A_START);
+      }
+    }
+    return method;
+  }
+
+  /** The method as a shared constant when it is one of RFC 3261's and its extensions', else null. */
+  private @Nullable String knownMethod() {
+    int s = startLine[StartLine.A_START];
+    int len = startLine[StartLine.A_END] - s;
+    for (String known : SipDecoder.KNOWN_METHODS) {
+      if (known.length() == len && sameBytes(s, known)) {
+        return known;
+      }
+    }
+    return null;
+  }
+
+  private boolean sameBytes(int s, String ascii) {
+    for (int k = 0; k < ascii.length(); k++) {
+      if (data[s + k] != ascii.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The Request-URI as written, or null for a response. */
   public @Nullable String requestUriText() {
-    return request ? part(StartLine.B_START) : null;
+    if (request && requestUriText == null) {
+      requestUriText = part(StartLine.B_START);
+    }
+    return requestUriText;
   }
 
   /** The Request-URI, parsed; null for a response. */
@@ -90,8 +132,21 @@ public final class SipMessage {
     if (request) {
       return -1;
     }
-    long code = Grammar.decimal(part(StartLine.B_START), 999);
-    return code < 0 ? -1 : (int) code;
+    if (statusCode == UNPARSED) {
+      int s = startLine[StartLine.B_START];
+      int e = startLine[StartLine.B_END];
+      long code = -1;
+      if (e - s > 3) {
+        code = Grammar.decimal(part(StartLine.B_START), 999);
+      } else if (e > s) {
+        code = 0;
+        for (int k = s; k < e; k++) {
+          code = code * 10 + (data[k] - '0'); // the start-line grammar admits only digits here
+        }
+      }
+      statusCode = code < 0 ? -1 : (int) code;
+    }
+    return statusCode;
   }
 
   /** The reason phrase of a response (may be empty), or null for a request. */
@@ -101,7 +156,16 @@ public final class SipMessage {
 
   /** The SIP-Version as written, normally {@code SIP/2.0}. */
   public String version() {
-    return part(request ? StartLine.C_START : StartLine.A_START);
+    if (version == null) {
+      int s = startLine[request ? StartLine.C_START : StartLine.A_START];
+      version = isSip20(s) ? SIP_2_0 : part(request ? StartLine.C_START : StartLine.A_START);
+    }
+    return version;
+  }
+
+  private boolean isSip20(int s) {
+    int e = startLine[(request ? StartLine.C_START : StartLine.A_START) + 1];
+    return e - s == SIP_2_0.length() && sameBytes(s, SIP_2_0);
   }
 
   private String part(int startIndex) {
@@ -123,7 +187,8 @@ public final class SipMessage {
           new SipProblem.At(
               SipProblem.BAD_STATUS_CODE, startLine[StartLine.B_START], part(StartLine.B_START)));
     }
-    if (!version().equalsIgnoreCase("SIP/2.0")) {
+    if (!isSip20(startLine[request ? StartLine.C_START : StartLine.A_START])
+        && !version().equalsIgnoreCase(SIP_2_0)) {
       problems.add(new SipProblem.At(SipProblem.BAD_VERSION, at, version()));
     }
   }
@@ -144,7 +209,7 @@ public final class SipMessage {
   /** The value of header line {@code i}, folded lines joined with a single SP (§7.3.1). */
   public String headerValue(int i) {
     int p = checkIndex(i) * 4;
-    return unfold(headers.pos[p + 2], headers.pos[p + 3]);
+    return unfold(i, headers.pos[p + 2], headers.pos[p + 3]);
   }
 
   /** Byte offset of header line {@code i} in the message. */
@@ -159,13 +224,9 @@ public final class SipMessage {
     return i;
   }
 
-  private String unfold(int s, int e) {
-    boolean folded = false;
-    for (int i = s; i < e && !folded; i++) {
-      folded = data[i] == '\r' || data[i] == '\n';
-    }
+  private String unfold(int line, int s, int e) {
     String raw = new String(data, s, e - s, StandardCharsets.UTF_8);
-    if (!folded) {
+    if (!headers.folded[line]) {
       return raw;
     }
     StringBuilder out = new StringBuilder(raw.length());
@@ -270,7 +331,12 @@ public final class SipMessage {
 
   /** The Call-ID, or null when absent. */
   public @Nullable String callId() {
-    return header("Call-ID");
+    if (!callIdParsed) {
+      callIdParsed = true;
+      int i = first(HeaderName.CALL_ID);
+      callId = i < 0 ? null : headerValue(i);
+    }
+    return callId;
   }
 
   /** The CSeq, or null when absent or malformed. */
@@ -311,8 +377,28 @@ public final class SipMessage {
 
   private @Nullable NameAddr nameAddr(HeaderName h) {
     int i = first(h);
-    return i < 0 ? null : NameAddr.parse(headerValue(i), h.fullName, headerOffset(i), problems);
+    if (i < 0) {
+      return null;
+    }
+    NameAddr a = NameAddr.parse(headerValue(i), h.fullName, headerOffset(i), problems);
+    checkUriLater(a, headerOffset(i), h.fullName);
+    return a;
   }
+
+  /**
+   * Remembers a URI whose grammar {@link #problems()} checks: parsing a URI waits until one of its
+   * parts is used, and a message that is only correlated never needs most of them.
+   */
+  private void checkUriLater(@Nullable NameAddr a, int offset, String header) {
+    if (a != null) {
+      if (uriChecks == null) {
+        uriChecks = new ArrayList<>(3);
+      }
+      uriChecks.add(new UriCheck(a.uri(), offset, header));
+    }
+  }
+
+  private record UriCheck(SipUri uri, int offset, String header) {}
 
   /** Every Via value in order, topmost first; malformed values are left out (and reported). */
   public List<Via> via() {
@@ -343,6 +429,7 @@ public final class SipMessage {
             Contact c = Contact.parse(v, headerOffset(i), problems);
             if (c != null) {
               out.add(c);
+              checkUriLater(c.address(), headerOffset(i), HeaderName.CONTACT.fullName);
             }
           }
         }
@@ -392,7 +479,7 @@ public final class SipMessage {
   public int contentLength() {
     if (contentLength == UNPARSED) {
       int i = first(HeaderName.CONTENT_LENGTH);
-      contentLength = i < 0 ? -1 : (int) Math.max(-1, Grammar.decimal(headerValue(i), Integer.MAX_VALUE));
+      contentLength = i < 0 ? -1 : (int) Math.max(-1, decimalValue(i, Integer.MAX_VALUE));
     }
     return contentLength;
   }
@@ -402,7 +489,9 @@ public final class SipMessage {
     if (!contentTypeParsed) {
       contentTypeParsed = true;
       int i = first(HeaderName.CONTENT_TYPE);
-      if (i >= 0) {
+      if (i >= 0 && isPlainSdp(i)) {
+        contentType = ContentType.SDP;
+      } else if (i >= 0) {
         contentType = ContentType.parse(headerValue(i));
         if (contentType == null) {
           problems.add(
@@ -412,6 +501,38 @@ public final class SipMessage {
     }
     return contentType;
   }
+
+  /**
+   * Header line {@code i}'s value as {@link Grammar#decimal}: read from the bytes when it is a few
+   * plain digits (no String), else from the unfolded value.
+   */
+  private long decimalValue(int i, long max) {
+    int s = headers.pos[i * 4 + 2];
+    int e = headers.pos[i * 4 + 3];
+    if (e == s || e - s > 9 || headers.folded[i]) {
+      return Grammar.decimal(headerValue(i), max);
+    }
+    long v = 0;
+    for (int k = s; k < e; k++) {
+      int c = data[k];
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v > max ? -2 : v;
+  }
+
+  /** Whether header line {@code i}'s value is exactly {@code application/sdp}, in any case. */
+  private boolean isPlainSdp(int i) {
+    int s = headers.pos[i * 4 + 2];
+    return headers.pos[i * 4 + 3] - s == APPLICATION_SDP.length
+        && !headers.folded[i]
+        && HeaderName.equalsIgnoreCase(data, s, APPLICATION_SDP);
+  }
+
+  private static final byte[] APPLICATION_SDP =
+      "application/sdp".getBytes(StandardCharsets.US_ASCII);
 
   /** Max-Forwards (0..255), or -1 when absent or invalid. */
   public int maxForwards() {
@@ -450,12 +571,14 @@ public final class SipMessage {
 
   /** The User-Agent header, or null. */
   public @Nullable String userAgent() {
-    return header("User-Agent");
+    int i = first(HeaderName.USER_AGENT);
+    return i < 0 ? null : headerValue(i);
   }
 
   /** The Server header, or null. */
   public @Nullable String server() {
-    return header("Server");
+    int i = first(HeaderName.SERVER);
+    return i < 0 ? null : headerValue(i);
   }
 
   // ---------------------------------------------------------------- body
@@ -524,8 +647,24 @@ public final class SipMessage {
       maxForwards();
       expires();
       bodyParts();
+      if (uriChecks != null) {
+        for (UriCheck c : uriChecks) {
+          if (!c.uri().wellFormed()) {
+            problems.add(new SipProblem.At(SipProblem.BAD_URI, c.offset(), c.header()));
+          }
+        }
+      }
     }
     return Collections.unmodifiableList(problems);
+  }
+
+  /**
+   * The problems found while the message was cut out and its start line and header lines were
+   * read (framing, start line, header syntax and counts, Content-Length), without parsing any
+   * typed view: the first part of {@link #problems()}, and free to ask for.
+   */
+  public List<SipProblem.At> structuralProblems() {
+    return structuralProblems == 0 ? List.of() : List.copyOf(problems.subList(0, structuralProblems));
   }
 
   /** Whether {@link #problems()} holds this kind. */
@@ -550,7 +689,7 @@ public final class SipMessage {
     if (i < 0) {
       return;
     }
-    long cl = Grammar.decimal(headerValue(i), Integer.MAX_VALUE);
+    long cl = decimalValue(i, Integer.MAX_VALUE);
     if (cl < 0) {
       problems.add(
           new SipProblem.At(SipProblem.BAD_CONTENT_LENGTH, headerOffset(i), headerValue(i)));
@@ -575,27 +714,45 @@ public final class SipMessage {
     }
   }
 
+  /** The decoder is done: the problems found so far are the {@link #structuralProblems()}. */
+  void structureChecked() {
+    structuralProblems = problems.size();
+  }
+
   /** Reports headers that §7.3 allows once but appear more often, and §8.1.1 headers missing. */
   void checkHeaderCounts() {
-    int[] seen = new int[HeaderName.values().length];
+    long seen = 0; // one bit per HeaderName, set at its first line
+    long repeated = 0; // set at its second line, where a duplicate is reported
     for (int i = 0; i < headers.count; i++) {
       HeaderName h = headers.known[i];
-      if (h != null && seen[h.ordinal()]++ == 1 && h.single) {
-        problems.add(new SipProblem.At(SipProblem.DUPLICATE_SINGLE_HEADER, headerOffset(i), h.fullName));
+      if (h == null) {
+        continue;
+      }
+      long bit = 1L << h.ordinal();
+      if ((seen & bit) == 0) {
+        seen |= bit;
+      } else if ((repeated & bit) == 0) {
+        repeated |= bit;
+        if (h.single) {
+          problems.add(
+              new SipProblem.At(SipProblem.DUPLICATE_SINGLE_HEADER, headerOffset(i), h.fullName));
+        }
       }
     }
-    HeaderName[] required = {
-      HeaderName.TO, HeaderName.FROM, HeaderName.CSEQ, HeaderName.CALL_ID, HeaderName.VIA,
-      HeaderName.MAX_FORWARDS
-    };
-    for (HeaderName h : required) {
-      if (seen[h.ordinal()] == 0 && (request || h != HeaderName.MAX_FORWARDS)) {
+    for (HeaderName h : REQUIRED) {
+      if ((seen & (1L << h.ordinal())) == 0 && (request || h != HeaderName.MAX_FORWARDS)) {
         problems.add(
             new SipProblem.At(
                 SipProblem.MISSING_MANDATORY_HEADER, startLine[StartLine.A_START], h.fullName));
       }
     }
   }
+
+  /** Headers §8.1.1 requires in every request; Max-Forwards is not required in responses. */
+  private static final HeaderName[] REQUIRED = {
+    HeaderName.TO, HeaderName.FROM, HeaderName.CSEQ, HeaderName.CALL_ID, HeaderName.VIA,
+    HeaderName.MAX_FORWARDS
+  };
 
   @Override
   public String toString() {

@@ -10,20 +10,21 @@ import org.jspecify.annotations.Nullable;
  * parts, {@code tel:} URIs (RFC 3966) split into number and parameters, and any other scheme kept
  * as opaque text. User, password, parameters and headers are %-decoded (§19.1.2); the host is
  * not, since escapes are not allowed there.
+ *
+ * <p>The text is split into its parts on first use of any part, not when the URI is read: most
+ * URIs in a capture (From, To and Contact of every message) are only ever compared or shown as
+ * written.
  */
 public final class SipUri {
   private final String text;
-  private final String scheme;
-  private final @Nullable String user;
-  private final @Nullable String password;
-  private final @Nullable String host;
-  private final int port;
-  private final List<Parameter> parameters;
-  private final List<Parameter> headers;
-  private final boolean wellFormed;
+  private @Nullable Parts parts;
 
-  private SipUri(
-      String text,
+  private SipUri(String text) {
+    this.text = text;
+  }
+
+  /** The parts of the text; immutable, so that a URI shared between threads stays consistent. */
+  private record Parts(
       String scheme,
       @Nullable String user,
       @Nullable String password,
@@ -32,28 +33,39 @@ public final class SipUri {
       List<Parameter> parameters,
       List<Parameter> headers,
       boolean wellFormed) {
-    this.text = text;
-    this.scheme = scheme;
-    this.user = user;
-    this.password = password;
-    this.host = host;
-    this.port = port;
-    this.parameters = List.copyOf(parameters);
-    this.headers = List.copyOf(headers);
-    this.wellFormed = wellFormed;
+    Parts {
+      parameters = List.copyOf(parameters);
+      headers = List.copyOf(headers);
+    }
   }
 
-  /** Parses a URI; never throws. Check {@link #wellFormed()} for grammar violations. */
+  private Parts parts() {
+    Parts p = parts;
+    if (p == null) {
+      p = read(text);
+      parts = p;
+    }
+    return p;
+  }
+
+  /**
+   * Reads a URI; never throws. Check {@link #wellFormed()} for grammar violations. The parts are
+   * parsed on first use.
+   */
   public static SipUri parse(String text) {
+    return new SipUri(text);
+  }
+
+  private static Parts read(String text) {
     int colon = text.indexOf(':');
     if (colon <= 0 || !isScheme(text, colon)) {
-      return opaque(text, "", false);
+      return opaque("", false);
     }
-    String scheme = text.substring(0, colon).toLowerCase(Locale.ROOT);
+    String scheme = scheme(text, colon);
     String rest = text.substring(colon + 1);
     boolean spaces = hasWhitespace(text);
     if (scheme.equals("sip") || scheme.equals("sips")) {
-      return sip(text, scheme, rest, spaces);
+      return sip(scheme, rest, spaces);
     }
     if (scheme.equals("tel")) {
       // telephone-uri = "tel:" telephone-subscriber *( ";" par )   (RFC 3966 §3)
@@ -62,20 +74,32 @@ public final class SipUri {
       List<Parameter> params = new ArrayList<>();
       boolean ok = semi < 0 || Parameter.parseAll(rest, semi, params);
       ok &= !number.isEmpty() && !spaces;
-      return new SipUri(text, scheme, number, null, null, -1, params, List.of(), ok);
+      return new Parts(scheme, number, null, null, -1, params, List.of(), ok);
     }
-    return opaque(text, scheme, !spaces && !rest.isEmpty());
+    return opaque(scheme, !spaces && !rest.isEmpty());
   }
 
-  private static SipUri opaque(String text, String scheme, boolean ok) {
-    return new SipUri(text, scheme, null, null, null, -1, List.of(), List.of(), ok);
+  /** The scheme in lower case; the common ones as shared constants. */
+  private static String scheme(String text, int colon) {
+    for (String known : KNOWN_SCHEMES) {
+      if (colon == known.length() && text.regionMatches(true, 0, known, 0, colon)) {
+        return known;
+      }
+    }
+    return text.substring(0, colon).toLowerCase(Locale.ROOT);
+  }
+
+  private static final String[] KNOWN_SCHEMES = {"sip", "sips", "tel"};
+
+  private static Parts opaque(String scheme, boolean ok) {
+    return new Parts(scheme, null, null, null, -1, List.of(), List.of(), ok);
   }
 
   // SIP-URI = "sip:" [ userinfo ] hostport uri-parameters [ headers ]
   // userinfo = ( user / telephone-subscriber ) [ ":" password ] "@"
   // hostport = host [ ":" port ];  uri-parameters = *( ";" uri-parameter )
   // headers = "?" header *( "&" header );  header = hname "=" hvalue
-  private static SipUri sip(String text, String scheme, String rest, boolean spaces) {
+  private static Parts sip(String scheme, String rest, boolean spaces) {
     boolean ok = !spaces;
     String user = null;
     String password = null;
@@ -83,11 +107,11 @@ public final class SipUri {
     // ends the userinfo, even when the user part holds ';', '?' or '/' (RFC 4475 §3.1.1.2).
     int at = rest.indexOf('@');
     if (at >= 0) {
-      String userinfo = rest.substring(0, at);
-      int pw = userinfo.indexOf(':');
-      user = Grammar.unescape(pw < 0 ? userinfo : userinfo.substring(0, pw));
-      password = pw < 0 ? null : Grammar.unescape(userinfo.substring(pw + 1));
-      ok &= !userinfo.isEmpty();
+      int pw = rest.indexOf(':');
+      pw = pw < at ? pw : -1;
+      user = Grammar.unescape(rest.substring(0, pw < 0 ? at : pw));
+      password = pw < 0 ? null : Grammar.unescape(rest.substring(pw + 1, at));
+      ok &= at > 0;
     }
     int i = at + 1;
     int hostEnd;
@@ -116,16 +140,24 @@ public final class SipUri {
       port = p >= 0 ? (int) p : -1;
     }
     int q = rest.indexOf('?', j);
-    String paramText = rest.substring(j, q < 0 ? rest.length() : q);
-    List<Parameter> params = new ArrayList<>();
-    ok &= Parameter.parseAll(paramText, 0, params);
-    List<Parameter> decoded = new ArrayList<>(params.size());
-    for (Parameter p : params) {
-      String v = p.value();
-      decoded.add(new Parameter(Grammar.unescape(p.name()), v == null ? null : Grammar.unescape(v)));
+    List<Parameter> decoded = List.of();
+    if (j < (q < 0 ? rest.length() : q)) {
+      String paramText = rest.substring(j, q < 0 ? rest.length() : q);
+      List<Parameter> params = new ArrayList<>(2);
+      ok &= Parameter.parseAll(paramText, 0, params);
+      decoded = params;
+      if (paramText.indexOf('%') >= 0) {
+        decoded = new ArrayList<>(params.size());
+        for (Parameter p : params) {
+          String v = p.value();
+          decoded.add(
+              new Parameter(Grammar.unescape(p.name()), v == null ? null : Grammar.unescape(v)));
+        }
+      }
     }
-    List<Parameter> headers = new ArrayList<>();
+    List<Parameter> headers = List.of();
     if (q >= 0) {
+      headers = new ArrayList<>(1);
       for (String h : rest.substring(q + 1).split("&", -1)) {
         int eq = h.indexOf('=');
         ok &= eq > 0;
@@ -136,7 +168,7 @@ public final class SipUri {
                     Grammar.unescape(h.substring(0, eq)), Grammar.unescape(h.substring(eq + 1))));
       }
     }
-    return new SipUri(text, scheme, user, password, host, port, decoded, headers, ok);
+    return new Parts(scheme, user, password, host, port, decoded, headers, ok);
   }
 
   private static boolean isScheme(String s, int colon) {
@@ -172,11 +204,20 @@ public final class SipUri {
     // hostname = *( domainlabel "." ) toplabel [ "." ]; IPv4address = 1*3DIGIT "." ...
     for (int i = 0; i < host.length(); i++) {
       char c = host.charAt(i);
-      if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_'))) {
+      if (!(c < 128 && HOST[c])) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Characters of a host name or IPv4 address: ASCII letters and digits, '-', '.', '_'. */
+  private static final boolean[] HOST = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      HOST[c] = Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_';
+    }
   }
 
   /** The URI as written. */
@@ -186,31 +227,33 @@ public final class SipUri {
 
   /** The scheme in lower case ({@code sip}, {@code sips}, {@code tel}, ...); empty if none. */
   public String scheme() {
-    return scheme;
+    return parts().scheme();
   }
 
   /** Whether the scheme is sip or sips, so that host, port and parameters are known. */
   public boolean isSip() {
+    String scheme = parts().scheme();
     return scheme.equals("sip") || scheme.equals("sips");
   }
 
   /** The user part, %-decoded (for tel: the number); null when absent or opaque. */
   public @Nullable String user() {
-    return user;
+    return parts().user();
   }
 
   /** The password, %-decoded; null when absent. */
   public @Nullable String password() {
-    return password;
+    return parts().password();
   }
 
   /** The host: a name, an IPv4 address, or an IPv6 reference with brackets; null if opaque. */
   public @Nullable String host() {
-    return host;
+    return parts().host();
   }
 
   /** The host without the brackets of an IPv6 reference. */
   public @Nullable String hostAddress() {
+    String host = parts().host();
     return host != null && host.startsWith("[") && host.endsWith("]")
         ? host.substring(1, host.length() - 1)
         : host;
@@ -218,22 +261,22 @@ public final class SipUri {
 
   /** The port, or -1 when absent. */
   public int port() {
-    return port;
+    return parts().port();
   }
 
   /** The uri-parameters in order, %-decoded. */
   public List<Parameter> parameters() {
-    return parameters;
+    return parts().parameters();
   }
 
   /** The value of a uri-parameter (case-insensitive name), or null. */
   public @Nullable String parameter(String name) {
-    return Parameter.find(parameters, name);
+    return Parameter.find(parts().parameters(), name);
   }
 
   /** Whether the uri-parameter is present, with or without a value. */
   public boolean hasParameter(String name) {
-    return Parameter.has(parameters, name);
+    return Parameter.has(parts().parameters(), name);
   }
 
   /** The transport parameter, or null. */
@@ -248,12 +291,12 @@ public final class SipUri {
 
   /** The headers after {@code ?}, %-decoded. */
   public List<Parameter> headers() {
-    return headers;
+    return parts().headers();
   }
 
   /** Whether the text follows the grammar of its scheme. */
   public boolean wellFormed() {
-    return wellFormed;
+    return parts().wellFormed();
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voipdoc.decode.CorpusPackets;
@@ -615,5 +616,38 @@ class SipDecoderTest {
       assertFalse(m.via().isEmpty());
       assertNotNull(m.from().tag());
     }
+  }
+
+  // ------------------------------------------------------------ values read without copies
+
+  @Test
+  void aCarriageReturnInsideALineUnfoldsLikeALineBreak() {
+    SipMessage m =
+        decodeText(
+            "OPTIONS sip:a@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n"
+                + "Subject: one\rtwo\r\nCall-ID: c\r\nContent-Length: 0\r\n\r\n");
+    assertEquals("one two", m.header("Subject"));
+    assertEquals("c", m.callId());
+  }
+
+  @Test
+  void knownMethodsAndTheSdpTypeAreSharedAmongMessages() {
+    String text =
+        "INVITE sip:a@example.com SIP/2.0\r\nContent-Type: Application/SDP\r\n"
+            + "Content-Length: 0\r\n\r\n";
+    SipMessage a = decodeText(text);
+    SipMessage b = decodeText(text);
+    assertSame(a.method(), b.method());
+    assertEquals("INVITE", a.method());
+    assertSame(a.contentType(), b.contentType());
+    assertEquals(new ContentType("application", "sdp", List.of()), a.contentType());
+    assertEquals("FOO", decodeText(text.replace("INVITE", "FOO")).method());
+  }
+
+  @Test
+  void statusCodesAreReadFromTheStatusLine() {
+    assertEquals(183, decodeText("SIP/2.0 183 Session Progress\r\n\r\n").statusCode());
+    assertEquals(-1, decodeText("SIP/2.0 1830 Odd\r\n\r\n").statusCode());
+    assertEquals(99, decodeText("SIP/2.0 99 Odd\r\n\r\n").statusCode());
   }
 }
