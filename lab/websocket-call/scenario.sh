@@ -1,5 +1,5 @@
 # Healthy: bob and dave are browser-style phones that speak SIP over
-# WebSocket (RFC 7118) in clear text to kamailio's WebSocket port (TCP 8080):
+# WebSocket (RFC 7118) in clear text to kamailio's WebSocket port (TCP 8080, path /ws):
 # each upgrades its HTTP connection (101 Switching Protocols, subprotocol
 # "sip"), registers with digest authentication, bob calls dave, dave answers,
 # bob hangs up after 3 s and both close their WebSocket with status 1000.
@@ -22,10 +22,12 @@ ws_phone_require() {
   fi
 }
 
-# ws_phone NAME NS IP [TARGET]: start ws-phone.js for user NAME in NS.
+# ws_phone NAME NS IP [TARGET]: start ws-phone.js for user NAME in NS; the
+# WebSocket URL is $WS_PHONE_URL (default: kamailio's, path /ws).
 ws_phone() {
   lab_start "ws-$1" "$2" env NODE_PATH="$WS_PHONE_NPM/node_modules" \
-    node "$LAB_SCENARIO_DIR/ws-phone.js" "ws://$PBX_IP:8080" "$1" "$1-secret" "$3" ${4:-}
+    node "$LAB_DIR/websocket-call/ws-phone.js" "${WS_PHONE_URL:-ws://$PBX_IP:8080/ws}" \
+    "$1" "$1-secret" "$3" ${4:-}
 }
 
 scenario_run() {

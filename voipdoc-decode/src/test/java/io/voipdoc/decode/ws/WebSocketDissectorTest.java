@@ -52,9 +52,9 @@ class WebSocketDissectorTest {
 
     // the frame numbers and Call-IDs tshark shows with -Y sip (lab/websocket-call/README.md)
     assertEquals(21, seen.size());
-    assertEquals("8 REGISTER 90516d57e267@203.0.113.30", seen.get(0));
-    assertEquals("29 INVITE 325f7ad0a389@203.0.113.20", seen.get(8));
-    assertEquals("32 INVITE 325f7ad0a389@203.0.113.20", seen.get(10));
+    assertEquals("8 REGISTER 17af0a1e26cb@203.0.113.30", seen.get(0));
+    assertEquals("32 INVITE fa2b3dbe3f42@203.0.113.20", seen.get(8));
+    assertEquals("35 INVITE fa2b3dbe3f42@203.0.113.20", seen.get(10));
     assertEquals(List.of("WS"), transports.stream().distinct().toList());
     Map<String, Long> counts = dissector.counts();
     assertEquals(10L, counts.get("sipRequests"));
