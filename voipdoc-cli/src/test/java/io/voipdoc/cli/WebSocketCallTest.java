@@ -63,7 +63,9 @@ class WebSocketCallTest {
   void refusedUpgradeIsAnAnomalyWithItsStatusAndFrame() {
     Cli r =
         Cli.run(
-            "info", "--format", "json",
+            "info",
+            "--format",
+            "json",
             Cli.root().resolve("lab/websocket-upgrade-refused/pbx.pcapng").toString());
     assertEquals(ExitCode.OK, r.exitCode(), r.err());
     JsonNode input = r.json().get("inputs").get(0);

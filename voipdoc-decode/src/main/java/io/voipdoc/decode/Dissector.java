@@ -296,7 +296,11 @@ public final class Dissector implements PacketListener {
     while ((message = connection.next()) != null) {
       webSocketMessages++;
       byte[] payload = message.payload();
-      SipMessage m = SipDecoder.decode(payload, 0, payload.length);
+      // other subprotocols share the upgrade mechanism; only SIP start lines are decoded
+      SipMessage m =
+          SipDecoder.accepts(payload, 0, payload.length)
+              ? SipDecoder.decode(payload, 0, payload.length)
+              : null;
       if (m != null) {
         sip(m, p);
       }
@@ -313,7 +317,8 @@ public final class Dissector implements PacketListener {
       s.framer.gap(missingBytes);
       drain(s.framer, packet);
     }
-    WebSocketState ws = s != null && s.kind == Kind.WEBSOCKET ? webSockets.get(stream.connectionId) : null;
+    WebSocketState ws =
+        s != null && s.kind == Kind.WEBSOCKET ? webSockets.get(stream.connectionId) : null;
     if (ws != null) {
       ws.connection.gap(ws.side(stream), missingBytes);
       drain(ws.connection, packet);

@@ -26,10 +26,13 @@ public record WebSocketConfig(
     int maxHandshakeSize, long maxFrameLength, int maxMessageSize, int maxProblemsKept) {
   /** 8 KiB: the header limit of common HTTP servers and proxies. */
   public static final int DEFAULT_MAX_HANDSHAKE_SIZE = 8 * 1024;
+
   /** 1 MiB: far above any SIP message, far below what a hostile length could claim. */
   public static final long DEFAULT_MAX_FRAME_LENGTH = 1024 * 1024;
+
   /** 64 KiB, as for SIP over TCP. */
   public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024;
+
   /** Enough to show what went wrong without growing with a damaged stream. */
   public static final int DEFAULT_MAX_PROBLEMS_KEPT = 100;
 

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * {@link WebSocketMessage}s with {@link #next()}. Feed each direction's bytes in order, split
  * anywhere.
  *
- * <p>Each direction starts with its HTTP header section: the client's GET, the server's answer.
- * An answer other than 101 is {@code ws.upgrade_refused}, and neither direction is read as frames
+ * <p>Each direction starts with its HTTP header section: the client's GET, the server's answer. An
+ * answer other than 101 is {@code ws.upgrade_refused}, and neither direction is read as frames
  * afterwards (it stays HTTP). Ping, pong and close frames (§5.5) are counted, and the status code
  * of each side's close frame is kept (1005 when the frame has none, RFC 6455 §7.1.5).
  *
@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 public final class WebSocketConnection {
   /** The side that sent the upgrade request. */
   public static final int CLIENT = 0;
+
   /** The side that answered it. */
   public static final int SERVER = 1;
 
@@ -62,13 +63,18 @@ public final class WebSocketConnection {
     this.config = config;
   }
 
-  /** Takes the next bytes of one direction, in order; {@code side} is {@link #CLIENT} or {@link #SERVER}. */
+  /**
+   * Takes the next bytes of one direction, in order; {@code side} is {@link #CLIENT} or {@link
+   * #SERVER}.
+   */
   public void onStreamData(int side, byte[] data, int off, int len) {
     Objects.checkFromIndexSize(off, len, data.length);
     directions[side & 1].feed(data, off, len);
   }
 
-  /** Bytes of one direction were not captured: it cannot be read further (frames have no marker). */
+  /**
+   * Bytes of one direction were not captured: it cannot be read further (frames have no marker).
+   */
   public void gap(int side, long missingBytes) {
     Direction d = directions[side & 1];
     if (d.state != State.IGNORED) {
@@ -119,7 +125,9 @@ public final class WebSocketConnection {
     return closes;
   }
 
-  /** The status code of the last close frame {@code side} sent, {@link #NO_STATUS}, or -1 if none. */
+  /**
+   * The status code of the last close frame {@code side} sent, {@link #NO_STATUS}, or -1 if none.
+   */
   public int closeStatus(int side) {
     return closeStatus[side & 1];
   }
@@ -173,6 +181,7 @@ public final class WebSocketConnection {
   private final class Direction {
     final int side;
     State state = State.HANDSHAKE;
+
     /** Stream offset of the next byte. */
     long position;
 
@@ -192,6 +201,7 @@ public final class WebSocketConnection {
 
     /** Opcode of the message being joined, or -1 between messages. */
     int messageOpcode = -1;
+
     boolean messageDropped;
     int messageFrames;
     byte[] message = new byte[0];
@@ -240,7 +250,8 @@ public final class WebSocketConnection {
       // the header section ends with an empty line: CRLF CRLF, or LF LF from lax peers
       for (int i = Math.max(1, from); i < handshakeLength; i++) {
         if (handshake[i] == '\n'
-            && (handshake[i - 1] == '\n' || (i >= 2 && handshake[i - 1] == '\r' && handshake[i - 2] == '\n'))) {
+            && (handshake[i - 1] == '\n'
+                || (i >= 2 && handshake[i - 1] == '\r' && handshake[i - 2] == '\n'))) {
           int used = i + 1 - from;
           String section = new String(handshake, 0, i + 1, StandardCharsets.ISO_8859_1);
           handshake = new byte[0];
@@ -306,7 +317,10 @@ public final class WebSocketConnection {
         return;
       }
       if (length > config.maxFrameLength()) {
-        report(WebSocketProblem.FRAME_TOO_LARGE, this, "length=" + length + " max=" + config.maxFrameLength());
+        report(
+            WebSocketProblem.FRAME_TOO_LARGE,
+            this,
+            "length=" + length + " max=" + config.maxFrameLength());
         state = State.IGNORED;
         return;
       }
@@ -338,7 +352,8 @@ public final class WebSocketConnection {
       if (!data) {
         controlLength = 0;
         if (!fin || length > MAX_CONTROL_PAYLOAD) {
-          report(WebSocketProblem.BAD_CONTROL_FRAME, this, "opcode=" + opcode + " length=" + length);
+          report(
+              WebSocketProblem.BAD_CONTROL_FRAME, this, "opcode=" + opcode + " length=" + length);
           return Sink.SKIP;
         }
         return Sink.CONTROL;
@@ -418,7 +433,10 @@ public final class WebSocketConnection {
         if (!messageDropped && messageLength > 0) {
           ready.add(
               new WebSocketMessage(
-                  side, messageOpcode == OP_TEXT, messageFrames, Arrays.copyOf(message, messageLength)));
+                  side,
+                  messageOpcode == OP_TEXT,
+                  messageFrames,
+                  Arrays.copyOf(message, messageLength)));
         }
         messageOpcode = -1;
         messageLength = 0;

@@ -12,7 +12,9 @@ public enum WebSocketProblem {
   UPGRADE_REFUSED("ws.upgrade_refused"),
   /** The answer to the upgrade is not an HTTP status line. */
   BAD_HANDSHAKE("ws.bad_handshake"),
-  /** The handshake's header section does not end within {@link WebSocketConfig#maxHandshakeSize()}. */
+  /**
+   * The handshake's header section does not end within {@link WebSocketConfig#maxHandshakeSize()}.
+   */
   HANDSHAKE_TOO_LARGE("ws.handshake_too_large"),
   /** A frame from the client without a mask (RFC 6455 §5.1 requires one). */
   UNMASKED_CLIENT_FRAME("ws.unmasked_client_frame"),
@@ -64,7 +66,12 @@ public enum WebSocketProblem {
   public record At(WebSocketProblem problem, int side, long offset, String detail) {
     @Override
     public String toString() {
-      return problem.id() + "@" + side + ":" + offset + (detail.isEmpty() ? "" : "(" + detail + ")");
+      return problem.id()
+          + "@"
+          + side
+          + ":"
+          + offset
+          + (detail.isEmpty() ? "" : "(" + detail + ")");
     }
   }
 }

@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * The lab's websocket-call capture ({@code lab/websocket-call/pbx.pcapng}: kamailio and two Node
- * {@code ws} phones), read through capture and decode: the path, and the in-order bytes of each
- * TCP connection's two directions.
+ * {@code ws} phones), read through capture and decode: the path, and the in-order bytes of each TCP
+ * connection's two directions.
  */
 final class LabWebSocketCapture {
   /**
@@ -47,7 +47,10 @@ final class LabWebSocketCapture {
             ByteArrayOutputStream[] sides =
                 byConnection.computeIfAbsent(
                     stream.connectionId,
-                    k -> new ByteArrayOutputStream[] {new ByteArrayOutputStream(), new ByteArrayOutputStream()});
+                    k ->
+                        new ByteArrayOutputStream[] {
+                          new ByteArrayOutputStream(), new ByteArrayOutputStream()
+                        });
             sides[stream.fromInitiator ? 0 : 1].write(data, offset, length);
           }
         };
@@ -64,7 +67,9 @@ final class LabWebSocketCapture {
     decoder.finish();
     List<Connection> out = new ArrayList<>();
     // the phones open the connections, so the initiator is the WebSocket client
-    byConnection.values().forEach(s -> out.add(new Connection(s[0].toByteArray(), s[1].toByteArray())));
+    byConnection
+        .values()
+        .forEach(s -> out.add(new Connection(s[0].toByteArray(), s[1].toByteArray())));
     return out;
   }
 }

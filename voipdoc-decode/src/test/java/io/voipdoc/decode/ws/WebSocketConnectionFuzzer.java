@@ -6,14 +6,14 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * Fuzz target for {@link WebSocketConnection}: a script of pieces for either direction, and gaps,
  * must never throw, never hand out a message above the limit, and keep its problem list bounded.
  *
- * <p>The input is a sequence of records {@code control(1) length(2, big-endian) bytes(length)}:
- * bit 0 of {@code control} is the side (0 client, 1 server), bit 1 makes the record a gap of
- * {@code length} bytes (its bytes are then skipped). A record longer than what is left takes the
- * rest. Seeds in {@code WebSocketConnectionFuzzerInputs/frames}: {@code lab-dave} and {@code
- * lab-bob}, the two TCP connections of {@code lab/websocket-call/pbx.pcapng} with one record per
- * segment payload as {@code tshark -q -z follow,tcp,raw,N} lists them; {@code refused}, an
- * upgrade answered with 403; {@code fragments}, a message in two fragments with a ping between
- * them, a 64-bit length, a gap and a close with status 1001 (the last two built by hand).
+ * <p>The input is a sequence of records {@code control(1) length(2, big-endian) bytes(length)}: bit
+ * 0 of {@code control} is the side (0 client, 1 server), bit 1 makes the record a gap of {@code
+ * length} bytes (its bytes are then skipped). A record longer than what is left takes the rest.
+ * Seeds in {@code WebSocketConnectionFuzzerInputs/frames}: {@code lab-dave} and {@code lab-bob},
+ * the two TCP connections of {@code lab/websocket-call/pbx.pcapng} with one record per segment
+ * payload as {@code tshark -q -z follow,tcp,raw,N} lists them; {@code refused}, an upgrade answered
+ * with 403; {@code fragments}, a message in two fragments with a ping between them, a 64-bit
+ * length, a gap and a close with status 1001 (the last two built by hand).
  */
 class WebSocketConnectionFuzzer {
   private static final WebSocketConfig SMALL = new WebSocketConfig(512, 4096, 2048, 16);

@@ -28,10 +28,14 @@ class WebSocketConnectionTest {
           + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
           + "Sec-WebSocket-Protocol: sip\r\n\r\n";
   private static final String SWITCHING =
-      "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: upgrade\r\n"
-          + "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\nSec-WebSocket-Protocol: sip\r\n\r\n";
+      "HTTP/1.1 101 Switching Protocols\r\n"
+          + "Upgrade: websocket\r\n"
+          + "Connection: upgrade\r\n"
+          + "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"
+          + "Sec-WebSocket-Protocol: sip\r\n\r\n";
   private static final String OPTIONS =
-      "OPTIONS sip:198.51.100.10 SIP/2.0\r\nVia: SIP/2.0/WS df7jal23ls0d.invalid;branch=z9hG4bK1\r\n"
+      "OPTIONS sip:198.51.100.10 SIP/2.0\r\n"
+          + "Via: SIP/2.0/WS df7jal23ls0d.invalid;branch=z9hG4bK1\r\n"
           + "Content-Length: 0\r\n\r\n";
 
   // --- the lab capture ---------------------------------------------------------------------
@@ -102,7 +106,9 @@ class WebSocketConnectionTest {
   void fragmentsAreJoinedAndAPingMayComeBetweenThem() {
     byte[] sip = ascii(OPTIONS);
     WebSocketConnection ws = upgraded();
-    feed(ws, CLIENT,
+    feed(
+        ws,
+        CLIENT,
         frame(false, 0, 1, MASK, Arrays.copyOfRange(sip, 0, 10), 7),
         frame(false, 0, 0, MASK, Arrays.copyOfRange(sip, 10, 40), 7),
         frame(true, 0, 9, MASK, ascii("hb"), 7),
@@ -134,7 +140,11 @@ class WebSocketConnectionTest {
     byte[] big = new byte[300];
     Arrays.fill(big, (byte) 'x');
     WebSocketConnection ws = upgraded();
-    feed(ws, SERVER, frame(true, 0, 1, null, ascii(OPTIONS), 7), frame(true, 0, 1, null, big, 16),
+    feed(
+        ws,
+        SERVER,
+        frame(true, 0, 1, null, ascii(OPTIONS), 7),
+        frame(true, 0, 1, null, big, 16),
         frame(true, 0, 1, null, big, 64));
     assertEquals(OPTIONS.length(), ws.next().payload().length);
     assertEquals(300, ws.next().payload().length);
@@ -145,7 +155,11 @@ class WebSocketConnectionTest {
   @Test
   void messageAboveTheLimitIsSkippedAndTheNextOneRead() {
     WebSocketConnection ws = upgraded();
-    feed(ws, SERVER, frame(true, 0, 1, null, new byte[70_000], 64), frame(true, 0, 1, null, ascii(OPTIONS), 7));
+    feed(
+        ws,
+        SERVER,
+        frame(true, 0, 1, null, new byte[70_000], 64),
+        frame(true, 0, 1, null, ascii(OPTIONS), 7));
     assertEquals(OPTIONS, new String(ws.next().payload(), StandardCharsets.US_ASCII));
     assertNull(ws.next());
     assertEquals(List.of("ws.message_too_large"), ids(ws));
@@ -154,8 +168,18 @@ class WebSocketConnectionTest {
   @Test
   void hostileLengthIsAProblemNotAnAllocation() {
     WebSocketConnection ws = upgraded();
-    byte[] header = {(byte) 0x81, 127, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff,
-        (byte) 0xff, (byte) 0xff, (byte) 0xff};
+    byte[] header = {
+      (byte) 0x81,
+      127,
+      0x7f,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff
+    };
     feed(ws, SERVER, header, frame(true, 0, 1, null, ascii(OPTIONS), 7));
     assertNull(ws.next(), "the direction is no longer read");
     List<WebSocketProblem.At> problems = ws.drainProblems();
@@ -202,7 +226,11 @@ class WebSocketConnectionTest {
   @Test
   void controlFramesMustBeShortAndWhole() {
     WebSocketConnection ws = upgraded();
-    feed(ws, SERVER, frame(true, 0, 9, null, new byte[126], 16), frame(false, 0, 10, null, new byte[2], 7),
+    feed(
+        ws,
+        SERVER,
+        frame(true, 0, 9, null, new byte[126], 16),
+        frame(false, 0, 10, null, new byte[2], 7),
         frame(true, 0, 1, null, ascii(OPTIONS), 7));
     assertEquals(0, ws.pings());
     assertEquals(0, ws.pongs());
@@ -213,7 +241,10 @@ class WebSocketConnectionTest {
   @Test
   void compressedMessageIsCountedNotInflated() {
     WebSocketConnection ws = upgraded();
-    feed(ws, SERVER, frame(true, 4, 1, null, new byte[] {(byte) 0xf2, 0x48, 0, 0}, 7),
+    feed(
+        ws,
+        SERVER,
+        frame(true, 4, 1, null, new byte[] {(byte) 0xf2, 0x48, 0, 0}, 7),
         frame(true, 0, 1, null, ascii(OPTIONS), 7));
     assertEquals(OPTIONS.length(), ws.next().payload().length);
     assertNull(ws.next());
@@ -223,16 +254,25 @@ class WebSocketConnectionTest {
   @Test
   void reservedOpcodesAndStrayContinuationsAreSkipped() {
     WebSocketConnection ws = upgraded();
-    feed(ws, SERVER, frame(true, 0, 3, null, ascii("?"), 7), frame(true, 0, 0, null, ascii("tail"), 7),
+    feed(
+        ws,
+        SERVER,
+        frame(true, 0, 3, null, ascii("?"), 7),
+        frame(true, 0, 0, null, ascii("tail"), 7),
         frame(true, 2, 1, null, ascii(OPTIONS), 7));
     assertEquals(OPTIONS.length(), ws.next().payload().length);
-    assertEquals(List.of("ws.unknown_opcode", "ws.unexpected_continuation", "ws.reserved_bits"), ids(ws));
+    assertEquals(
+        List.of("ws.unknown_opcode", "ws.unexpected_continuation", "ws.reserved_bits"), ids(ws));
   }
 
   @Test
   void newMessageBeforeTheLastFragmentDropsTheUnfinishedOne() {
     WebSocketConnection ws = upgraded();
-    feed(ws, SERVER, frame(false, 0, 1, null, ascii("REGISTER"), 7), frame(true, 0, 1, null, ascii(OPTIONS), 7));
+    feed(
+        ws,
+        SERVER,
+        frame(false, 0, 1, null, ascii("REGISTER"), 7),
+        frame(true, 0, 1, null, ascii(OPTIONS), 7));
     assertEquals(OPTIONS, new String(ws.next().payload(), StandardCharsets.US_ASCII));
     assertNull(ws.next());
     assertEquals(List.of("ws.unfinished_message"), ids(ws));
@@ -303,7 +343,8 @@ class WebSocketConnectionTest {
   // --- helpers -----------------------------------------------------------------------------
 
   /** A frame; {@code lengthBits} 7, 16 or 64 picks the length encoding (RFC 6455 §5.2). */
-  static byte[] frame(boolean fin, int rsv, int opcode, byte @Nullable [] mask, byte[] payload, int lengthBits) {
+  static byte[] frame(
+      boolean fin, int rsv, int opcode, byte @Nullable [] mask, byte[] payload, int lengthBits) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write((fin ? 0x80 : 0) | (rsv << 4) | opcode);
     int maskBit = mask != null ? 0x80 : 0;

@@ -33,7 +33,12 @@ class WebSocketDissectorTest {
         new MessageListener() {
           @Override
           public void onSip(SipMessage m, Packet p) {
-            seen.add(p.frame.number + " " + (m.isRequest() ? m.method() : m.statusCode()) + " " + m.callId());
+            seen.add(
+                p.frame.number
+                    + " "
+                    + (m.isRequest() ? m.method() : m.statusCode())
+                    + " "
+                    + m.callId());
             transports.add(m.via().get(0).transport());
           }
         };
