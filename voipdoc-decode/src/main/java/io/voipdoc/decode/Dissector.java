@@ -25,6 +25,10 @@ import io.voipdoc.decode.tls.TlsConfig;
 import io.voipdoc.decode.tls.TlsConnection;
 import io.voipdoc.decode.tls.TlsListener;
 import io.voipdoc.decode.tls.TlsProblem;
+import io.voipdoc.decode.ws.WebSocketConnection;
+import io.voipdoc.decode.ws.WebSocketHandshake;
+import io.voipdoc.decode.ws.WebSocketMessage;
+import io.voipdoc.decode.ws.WebSocketProblem;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -49,8 +53,9 @@ import org.jspecify.annotations.Nullable;
  *   64..79   TURN ChannelData, only to or from a TURN server port (3478)
  * </pre>
  *
- * TCP streams are recognised by their first bytes: a TLS handshake record, or a SIP start line;
- * SIP streams are framed by Content-Length.
+ * TCP streams are recognised by their first bytes: a TLS handshake record, an HTTP GET that
+ * upgrades to WebSocket (RFC 6455), or a SIP start line. SIP streams are framed by Content-Length;
+ * each WebSocket data message is one SIP message (RFC 7118 §5), decoded like a datagram.
  *
  * <p>Damage found by the protocol decoders is reported to the {@link AnomalyLog}, with the frame.
  */
@@ -70,6 +75,7 @@ public final class Dissector implements PacketListener {
   private final RtpPacket rtp = new RtpPacket();
   private final Map<TcpStream, StreamState> streams = new IdentityHashMap<>();
   private final Map<Long, TlsState> tlsConnections = new HashMap<>();
+  private final Map<Long, WebSocketState> webSockets = new HashMap<>();
   private final Map<UdpKey, TlsState> dtlsFlows =
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -90,6 +96,7 @@ public final class Dissector implements PacketListener {
   private long dtlsRecords;
   private long otherUdp;
   private long otherTcpStreams;
+  private long webSocketMessages;
 
   /**
    * How much of each SIP message is checked, and its problems reported, before it is handed on;
@@ -128,6 +135,7 @@ public final class Dissector implements PacketListener {
     c.put("dtls", dtlsRecords);
     c.put("otherUdp", otherUdp);
     c.put("otherTcpStreams", otherTcpStreams);
+    c.put("webSocketMessages", webSocketMessages);
     return c;
   }
 
@@ -247,6 +255,13 @@ public final class Dissector implements PacketListener {
           tls.stream.onStreamData(stream.fromInitiator ? 0 : 1, data, offset, length);
         }
       }
+      case WEBSOCKET -> {
+        WebSocketState ws = webSockets.get(stream.connectionId);
+        if (ws != null) {
+          ws.connection.onStreamData(ws.side(stream), data, offset, length);
+          drain(ws.connection, p);
+        }
+      }
       default -> {}
     }
   }
@@ -265,6 +280,13 @@ public final class Dissector implements PacketListener {
       state.stream = new TlsConnection(TlsConfig.DEFAULTS, state);
       tlsConnections.put(stream.connectionId, state);
       return Kind.TLS;
+    }
+    if (webSockets.containsKey(stream.connectionId)) {
+      return Kind.WEBSOCKET;
+    }
+    if (WebSocketHandshake.accepts(data, offset, length)) {
+      webSockets.put(stream.connectionId, new WebSocketState(stream.fromInitiator));
+      return Kind.WEBSOCKET;
     }
     if (SipDecoder.accepts(data, offset, length)) {
       streams.get(stream).framer = new SipStreamFramer();
@@ -291,12 +313,37 @@ public final class Dissector implements PacketListener {
     }
   }
 
+  private void drain(WebSocketConnection connection, Packet p) {
+    WebSocketMessage message;
+    while ((message = connection.next()) != null) {
+      webSocketMessages++;
+      byte[] payload = message.payload();
+      // other subprotocols share the upgrade mechanism; only SIP start lines are decoded
+      SipMessage m =
+          SipDecoder.accepts(payload, 0, payload.length)
+              ? SipDecoder.decode(payload, 0, payload.length)
+              : null;
+      if (m != null) {
+        sip(m, p);
+      }
+    }
+    for (WebSocketProblem.At problem : connection.drainProblems()) {
+      report(problem.problem().id(), p, problem.detail());
+    }
+  }
+
   @Override
   public void onStreamGap(TcpStream stream, Packet packet, long missingBytes) {
     StreamState s = streams.get(stream);
     if (s != null && s.framer != null) {
       s.framer.gap(missingBytes);
       drain(s.framer, packet);
+    }
+    WebSocketState ws =
+        s != null && s.kind == Kind.WEBSOCKET ? webSockets.get(stream.connectionId) : null;
+    if (ws != null) {
+      ws.connection.gap(ws.side(stream), missingBytes);
+      drain(ws.connection, packet);
     }
   }
 
@@ -309,6 +356,10 @@ public final class Dissector implements PacketListener {
     TlsState tls = tlsConnections.get(stream.connectionId);
     if (tls != null && ++tls.endedDirections == 2) {
       tlsConnections.remove(stream.connectionId);
+    }
+    WebSocketState ws = webSockets.get(stream.connectionId);
+    if (ws != null && ++ws.endedDirections == 2) {
+      webSockets.remove(stream.connectionId);
     }
   }
 
@@ -325,7 +376,25 @@ public final class Dissector implements PacketListener {
     UNDECIDED,
     SIP,
     TLS,
+    WEBSOCKET,
     OTHER
+  }
+
+  /** One WebSocket connection, and which direction of the TCP connection its client sends. */
+  private static final class WebSocketState {
+    final WebSocketConnection connection = new WebSocketConnection();
+    final boolean clientIsInitiator;
+    int endedDirections;
+
+    WebSocketState(boolean clientIsInitiator) {
+      this.clientIsInitiator = clientIsInitiator;
+    }
+
+    int side(TcpStream stream) {
+      return stream.fromInitiator == clientIsInitiator
+          ? WebSocketConnection.CLIENT
+          : WebSocketConnection.SERVER;
+    }
   }
 
   /** Per direction of a TCP connection: what it carries, and the SIP framer if SIP. */
