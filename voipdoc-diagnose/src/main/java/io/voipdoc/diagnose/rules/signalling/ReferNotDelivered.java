@@ -1,13 +1,13 @@
 package io.voipdoc.diagnose.rules.signalling;
 
 import io.voipdoc.correlate.incident.Incident;
+import io.voipdoc.correlate.log.LogTimeline;
 import io.voipdoc.correlate.media.TlsConnectionSeen;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.CallLeg;
 import io.voipdoc.correlate.sip.Refer;
 import io.voipdoc.correlate.sip.SipEvent;
 import io.voipdoc.decode.tls.TlsCertificate;
-import io.voipdoc.correlate.log.LogTimeline;
 import io.voipdoc.diagnose.DiagnosisContext;
 import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;

@@ -2,10 +2,10 @@ package io.voipdoc.diagnose.rules.tls;
 
 import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.incident.Incident;
+import io.voipdoc.correlate.log.LogTimeline;
 import io.voipdoc.correlate.media.TlsConnectionSeen;
 import io.voipdoc.decode.tls.TlsAlert;
 import io.voipdoc.decode.tls.TlsCertificate;
-import io.voipdoc.correlate.log.LogTimeline;
 import io.voipdoc.diagnose.DiagnosisContext;
 import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
