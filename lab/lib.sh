@@ -37,7 +37,8 @@ lab_die() { lab_log "FAILED: $*"; exit 1; }
 lab_require_packages() {
   local -A need=([kamailio]=kamailio [baresip]=baresip-core [turnserver]=coturn
     [svmap]=sipvicious [tcpdump]=tcpdump [tshark]=tshark [editcap]=wireshark-common
-    [nft]=nftables [openssl]=openssl [ip]=iproute2 [flock]=util-linux)
+    [nft]=nftables [openssl]=openssl [ip]=iproute2 [flock]=util-linux
+    [rsyslogd]=rsyslog)
   local missing=() cmd
   for cmd in "${!need[@]}"; do
     command -v "$cmd" >/dev/null 2>&1 || missing+=("${need[$cmd]}")
@@ -231,17 +232,56 @@ lab_captures_finish() {
 
 # lab_kamailio DEFINE...: start kamailio in the pbx namespace with the lab
 # configuration and the given preprocessor defines (WITH_AUTH, WITH_NAT,
-# WITH_ACL, WITH_TLS).
+# WITH_ACL, WITH_TLS, WITH_SYSLOG). With WITH_SYSLOG kamailio logs through
+# syslog(3) to the rsyslogd of lab_syslog (start that first) instead of
+# standard error.
 lab_kamailio() {
-  local defs=() d
-  for d in "$@"; do defs+=(-A "$d"); done
+  local defs=() d wrap=() stderr=(-E)
+  for d in "$@"; do
+    defs+=(-A "$d")
+    if [ "$d" = WITH_SYSLOG ]; then
+      # syslog(3) writes to /dev/log. ip netns exec gives kamailio its own
+      # mount namespace: there /dev is replaced by lab_syslog's folder (the
+      # rsyslogd socket and bind mounts of the few devices kamailio opens);
+      # the host's /dev is not touched.
+      stderr=()
+      wrap=(sh -c 'for n in null zero random urandom; do : >"$0/$n"; mount --bind "/dev/$n" "$0/$n"; done
+        mount --rbind "$0" /dev && exec "$@"' "$LAB_RUN/syslog/dev")
+    fi
+  done
   mkdir -p "$LAB_RUN/kamailio"
   cp "$LAB_DIR/conf/acl/"* "$LAB_RUN/kamailio/"
-  lab_start kamailio pbx kamailio -f "$LAB_DIR/conf/kamailio.cfg" -DD -E -n 1 \
+  lab_start kamailio pbx "${wrap[@]}" kamailio -f "$LAB_DIR/conf/kamailio.cfg" -DD "${stderr[@]}" -n 1 \
     -Y "$LAB_RUN/kamailio" -w "$LAB_RUN/kamailio" \
     -A "TLS_CFG=\"$LAB_RUN/tls/tls.cfg\"" -A "ACL_DB=\"text://$LAB_RUN/kamailio\"" "${defs[@]}"
   lab_wait_log kamailio 'INFO: <core> \[main.c|ready to|Listening on|main\.c' 15
   sleep 1
+}
+
+# lab_syslog: rsyslogd in the pbx namespace as the host's syslog daemon for
+# kamailio (lab_kamailio WITH_SYSLOG). It listens on its own socket
+# ($LAB_RUN/syslog/dev/log, never the host's /dev/log), stamps each message
+# with the time it arrives (microseconds) and writes kamailio's lines to
+# $LAB_RUN/syslog/kamailio.log in rsyslog's high-precision file format:
+#   2026-11-25T12:50:01.123456+00:00 pbx kamailio[812]: ERROR: ...
+lab_syslog() {
+  local d="$LAB_RUN/syslog"
+  mkdir -p "$d/dev" "$d/work"
+  cat >"$d/rsyslog.conf" <<EOF
+global(workDirectory="$d/work" localHostname="pbx")
+module(load="imuxsock" SysSock.Use="off")
+input(type="imuxsock" Socket="$d/dev/log" UseSysTimeStamp="on")
+if \$programname == "kamailio" then {
+  action(type="omfile" file="$d/kamailio.log" template="RSYSLOG_FileFormat")
+}
+EOF
+  lab_start rsyslogd pbx rsyslogd -n -f "$d/rsyslog.conf" -i "$d/rsyslogd.pid"
+  local i
+  for ((i = 0; i < 50; i++)); do
+    [ -S "$d/dev/log" ] && return 0
+    sleep 0.1
+  done
+  lab_die "rsyslogd did not open $d/dev/log (see $LAB_RUN/rsyslogd.log)"
 }
 
 # lab_baresip NAME NS ACCOUNT_LINE [CONFIG_LINES] -- writes a config folder for a

@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
  *
  * <p>Events: an accepted incoming TLS connection, and the removal of a TLS socket from the
  * allowlist when it closes; together they show TLS connections torn down right after the
- * handshake.
+ * handshake. A line saying {@code TLS negotiation failed} is a failed handshake; its reason is the
+ * Windows status name it gives ({@code SEC_E_UNTRUSTED_ROOT}), and its peer the address and port
+ * it names, if any. That phrase is the one Microsoft's Direct Routing reports for a REFER it could
+ * not deliver; the SBC lines it is recognised in are written after the layout above, not taken
+ * from a device.
  */
 public final class AudioCodesLogFormat implements LogFormat {
   private static final Pattern LINE =
@@ -26,6 +30,12 @@ public final class AudioCodesLogFormat implements LogFormat {
       Pattern.compile("TLS.*Incoming connection from (" + LogPhrases.ADDRESS + "):(\\d{1,5}) accepted");
   private static final Pattern REMOVED =
       Pattern.compile("Removing TCPTLSSocket Remote IP: (" + LogPhrases.ADDRESS + "), Port: (\\d{1,5})");
+
+  private static final Pattern NEGOTIATION_FAILED = Pattern.compile("(?i)\\bTLS negotiation failed\\b");
+  private static final Pattern STATUS = Pattern.compile("\\b(SEC_E_\\w{1,64}|CERT_E_\\w{1,64})");
+  // 52.114.75.24:8576, or Remote IP: 52.114.75.24, Port: 8576
+  private static final Pattern PEER =
+      Pattern.compile("(" + LogPhrases.ADDRESS + "):(\\d{1,5})\\b|Remote IP: (" + LogPhrases.ADDRESS + "), Port: (\\d{1,5})");
 
   @Override
   public String name() {
@@ -58,6 +68,21 @@ public final class AudioCodesLogFormat implements LogFormat {
       return new LogParse.Event(new LogEvent(LogEventKind.TLS_CLOSED, written,
           LogPhrases.bare(e.group(1)), Integer.parseInt(e.group(2)), null, "INFO"));
     }
+    if (NEGOTIATION_FAILED.matcher(message).find()) {
+      return new LogParse.Event(negotiationFailed(written, message));
+    }
     return new LogParse.Plain(written);
+  }
+
+  private static LogEvent negotiationFailed(LocalDateTime written, String message) {
+    Matcher s = STATUS.matcher(message);
+    String reason = s.find() ? s.group(1) : "TLS negotiation failed";
+    Matcher p = PEER.matcher(message);
+    if (p.find()) {
+      boolean colon = p.group(1) != null;
+      return new LogEvent(LogEventKind.TLS_FAILED, written, LogPhrases.bare(colon ? p.group(1) : p.group(3)),
+          Integer.parseInt(colon ? p.group(2) : p.group(4)), null, "ERROR", reason);
+    }
+    return new LogEvent(LogEventKind.TLS_FAILED, written, null, -1, null, "ERROR", reason);
   }
 }

@@ -19,9 +19,15 @@ import java.util.regex.Pattern;
  * ({@code 2026-11-25T12:50:01.123456+00:00 pbx kamailio[812]: ...}, converted to UTC). Lines
  * kamailio writes to standard error ({@code  0(812) WARNING: <script>: ...}) carry no time and are
  * counted as {@code log.no_timestamp}.
+ *
+ * <p>A failed TLS handshake is two lines of the tls module: OpenSSL's reason ({@code TLS
+ * accept:error:0A000418:SSL routines::tlsv1 alert unknown ca}), then the peer ({@code src addr:
+ * 203.0.113.20:39946}); each is a {@link LogEventKind#TLS_FAILED} event, and {@link LogReader}
+ * joins them.
  */
 public final class KamailioLogFormat implements LogFormat {
-  private static final String PROGRAM = " \\S+ [\\w./-]*kamailio[\\w-]*\\[\\d+\\]: (.*)$";
+  // rsyslog writes the tag without [pid] for the lines kamailio logs before it forks
+  private static final String PROGRAM = " \\S+ [\\w./-]*kamailio[\\w-]*(?:\\[\\d+\\])?: (.*)$";
   private static final Pattern BSD =
       Pattern.compile("^([A-Z][a-z]{2}) {1,2}(\\d{1,2}) (\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)" + PROGRAM);
   private static final Pattern ISO =
@@ -32,6 +38,12 @@ public final class KamailioLogFormat implements LogFormat {
   private static final Pattern MESSAGE =
       Pattern.compile(
           "^([A-Z]+): (?:<[^>]{0,64}>|[\\w.-]{1,64}):? (?:\\[[^\\]]{0,200}\\]: )?(?:[\\w.]{1,64}\\(\\): )?(.*)$");
+  // the tls module names the peer on the line after OpenSSL's reason (kamailio 5.x):
+  // ERROR: tls [tls_server.c:1334]: tls_h_read_f(): src addr: 203.0.113.20:39946
+  private static final Pattern TLS_PEER =
+      Pattern.compile(
+          "^([A-Z]+): tls (?:\\[[^\\]]{0,200}\\]: )?(?:[\\w.]{1,64}\\(\\): )?src addr: ("
+              + LogPhrases.ADDRESS + "):(\\d{1,5})\\s*$");
   private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
   @Override
@@ -68,7 +80,12 @@ public final class KamailioLogFormat implements LogFormat {
       // DateTimeParseException, or a zone like +99:00
       return new LogParse.Problem("log.bad_timestamp");
     }
-    Matcher m = MESSAGE.matcher(rest);
+    Matcher m = TLS_PEER.matcher(rest);
+    if (m.matches()) {
+      return new LogParse.Event(new LogEvent(LogEventKind.TLS_FAILED, written,
+          LogPhrases.bare(m.group(2)), Integer.parseInt(m.group(3)), null, m.group(1)));
+    }
+    m = MESSAGE.matcher(rest);
     if (!m.matches()) {
       // kamailio's own process name but not its message layout: still a kamailio line
       return new LogParse.Plain(written);

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param port the peer port it names, or -1
  * @param acl the name of the access list it names, or null
  * @param level the log level as written (e.g. {@code WARNING}, {@code ERR})
+ * @param reason why it happened in the writer's words (e.g. the TLS library's {@code tlsv1 alert
+ *     unknown ca}), or null
  */
 public record LogEvent(
     LogEventKind kind,
@@ -19,4 +21,17 @@ public record LogEvent(
     @Nullable String address,
     int port,
     @Nullable String acl,
-    String level) {}
+    String level,
+    @Nullable String reason) {
+
+  /** An event without a reason. */
+  public LogEvent(
+      LogEventKind kind, LocalDateTime written, @Nullable String address, int port, @Nullable String acl, String level) {
+    this(kind, written, address, port, acl, level, null);
+  }
+
+  /** The same event about the peer {@code address:port} (a later line named it). */
+  LogEvent withPeer(String peerAddress, int peerPort) {
+    return new LogEvent(kind, written, peerAddress, peerPort, acl, level, reason);
+  }
+}

@@ -10,6 +10,11 @@ public enum LogEventKind {
   TLS_ACCEPTED,
   /** The TLS connection from {@code address:port} closed or reset. */
   TLS_CLOSED,
+  /**
+   * A TLS handshake failed; {@code reason} is the writer's reason when the line gives one, and
+   * {@code address:port} the peer when the line (or the line after it) names one.
+   */
+  TLS_FAILED,
   /** A line the program itself marked as an error (ERR, ERROR, CRIT, ALERT, EMERG). */
   ERROR
 }

@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * Reads a log file: recognises its format from the first non-blank lines, then turns every line
  * into an event or a counted problem. Memory is bounded: lines are cut at
  * {@link TextLines#DEFAULT_MAX_LINE_BYTES}, and at most {@link #MAX_EVENTS} events are kept.
+ *
+ * <p>A TLS failure whose reason and peer are on two lines (kamailio's tls module) becomes one
+ * event: the reason's line, with the peer of the line that follows within {@link #PEER_LINES}.
  */
 public final class LogReader {
   /** Lines looked at to recognise the format. */
@@ -26,6 +29,14 @@ public final class LogReader {
 
   /** Characters of a line kept as evidence text. */
   public static final int MAX_TEXT = 500;
+
+  /**
+   * How many lines after a TLS failure's reason the line naming its peer may come (other
+   * processes' lines may fall between), and how much later, in nanoseconds.
+   */
+  static final int PEER_LINES = 4;
+
+  static final long PEER_NANOS = 1_000_000_000L;
 
   /** Every format voipdoc reads, in the order ties are broken. */
   public static final List<LogFormat> FORMATS =
@@ -156,6 +167,9 @@ public final class LogReader {
         // continuation lines (stack traces, SIP dumps) are normal in logs; counted, not events
         problem("log.unrecognised_line");
       } else if (parse.event() != null) {
+        if (joinedPeer(line.number(), parse.event())) {
+          return;
+        }
         if (entries.size() < MAX_EVENTS) {
           String text = line.text();
           entries.add(new LogFile.Entry(line.number(),
@@ -164,6 +178,29 @@ public final class LogReader {
           problem("log.too_many_events");
         }
       }
+    }
+
+    /**
+     * Whether {@code event} names the peer of a TLS failure reported just before without one; that
+     * entry then gets the peer.
+     */
+    boolean joinedPeer(long number, LogEvent event) {
+      if (event.kind() != LogEventKind.TLS_FAILED || event.reason() != null || event.address() == null) {
+        return false;
+      }
+      for (int i = entries.size() - 1; i >= 0 && i >= entries.size() - PEER_LINES; i--) {
+        LogFile.Entry e = entries.get(i);
+        if (number - e.line() > PEER_LINES) {
+          return false;
+        }
+        LogEvent failure = e.event();
+        if (failure.kind() == LogEventKind.TLS_FAILED && failure.address() == null && failure.reason() != null
+            && LogTimeline.nanos(event.written()) - LogTimeline.nanos(failure.written()) <= PEER_NANOS) {
+          entries.set(i, new LogFile.Entry(e.line(), e.text(), failure.withPeer(event.address(), event.port())));
+          return true;
+        }
+      }
+      return false;
     }
 
     void problem(String id) {

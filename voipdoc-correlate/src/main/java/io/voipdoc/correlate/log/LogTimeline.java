@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each log's clock offset is given by the user or estimated from shared events: an ACL
  * rejection of an address and the SIP request from that address the captures show, a rejected
- * candidate and the INVITE that offered it, an accepted TLS connection and its first packet. The
+ * candidate and the INVITE that offered it, an accepted TLS connection and its first packet, a
+ * failed TLS handshake naming either end of a connection and its last packet. The
  * estimate is the offset that lets the most log events meet such a packet within
  * {@link #MATCH_WINDOW_NANOS}; the median of their differences refines it. Offsets beyond
  * {@link #MAX_OFFSET_NANOS} are not believed: such a log is from another day.
@@ -131,6 +132,56 @@ public final class LogTimeline {
     }
     out.sort(Comparator.comparingLong(p -> Math.abs(p.timeNanos() - timeNanos)));
     return out;
+  }
+
+  /**
+   * What the logs say about one TLS connection (over TCP), in time order: failed handshakes that
+   * name either of its ends (the log's writer names its peer), and the accepting and closing of
+   * its client's socket; all within {@link #MATCH_WINDOW_NANOS} before its first packet to the
+   * same after its last. A failure line that names no peer is never about a particular
+   * connection and is not returned.
+   */
+  public List<Placed> aboutTls(TlsConnectionSeen c) {
+    String client = normal(c.client().address().getHostAddress());
+    String server = normal(c.server().address().getHostAddress());
+    long from = c.firstFrame().timestampNanos() - MATCH_WINDOW_NANOS;
+    long to = c.lastFrame().timestampNanos() + MATCH_WINDOW_NANOS;
+    List<Placed> out = new ArrayList<>();
+    for (int i = firstAtOrAfter(from); i < events.size() && events.get(i).timeNanos() <= to; i++) {
+      Placed p = events.get(i);
+      LogEvent e = p.event();
+      if (e.address() == null) {
+        continue;
+      }
+      String a = normal(e.address());
+      boolean isClient = a.equals(client) && (e.port() < 0 || e.port() == c.client().port());
+      boolean isServer = a.equals(server) && (e.port() < 0 || e.port() == c.server().port());
+      boolean about =
+          switch (e.kind()) {
+            case TLS_FAILED -> isClient || isServer;
+            case TLS_ACCEPTED, TLS_CLOSED -> isClient;
+            default -> false;
+          };
+      if (about) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** The index of the first event at or after {@code nanos} (events are in time order). */
+  private int firstAtOrAfter(long nanos) {
+    int lo = 0;
+    int hi = events.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (events.get(mid).timeNanos() < nanos) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private static ClockOffset estimate(LogFile f, Map<String, List<Anchor>> anchors) {
@@ -239,6 +290,10 @@ public final class LogTimeline {
       String client = normal(c.client().address().getHostAddress());
       out.add(new Anchor(LogEventKind.TLS_ACCEPTED, client, c.client().port(), c.firstFrame().timestampNanos()));
       out.add(new Anchor(LogEventKind.TLS_CLOSED, client, c.client().port(), c.lastFrame().timestampNanos()));
+      // a failed handshake is logged when the alert or the close arrives, naming the writer's peer
+      out.add(new Anchor(LogEventKind.TLS_FAILED, client, c.client().port(), c.lastFrame().timestampNanos()));
+      out.add(new Anchor(LogEventKind.TLS_FAILED, normal(c.server().address().getHostAddress()),
+          c.server().port(), c.lastFrame().timestampNanos()));
     }
     Map<String, List<Anchor>> byAddress = new HashMap<>();
     for (Anchor a : out) {

@@ -118,11 +118,66 @@ class LogFormatsTest {
   }
 
   @Test
+  void kamailioTlsFailureIsTheReasonThenThePeer() {
+    // kamailio 5.6 with OpenSSL 3 through rsyslog, as in lab/tls-wrong-certificate
+    LogEvent reason = event(kamailio.parse(
+        "2026-11-25T14:02:11.250301+00:00 sbc kamailio[4711]: ERROR: tls [tls_util.h:50]: tls_err_ret(): TLS accept:error:0A000418:SSL routines::tlsv1 alert unknown ca (sni: sip.example.net)", DAY));
+    assertEquals(LogEventKind.TLS_FAILED, reason.kind());
+    assertEquals("tlsv1 alert unknown ca", reason.reason());
+    assertNull(reason.address());
+    assertEquals(LocalDateTime.of(2026, 11, 25, 14, 2, 11, 250_301_000), reason.written());
+    LogEvent peer = event(kamailio.parse(
+        "2026-11-25T14:02:11.250310+00:00 sbc kamailio[4711]: ERROR: tls [tls_server.c:1334]: tls_h_read_f(): src addr: 192.0.2.44:40212", DAY));
+    assertEquals(LogEventKind.TLS_FAILED, peer.kind());
+    assertEquals("192.0.2.44", peer.address());
+    assertEquals(40212, peer.port());
+    assertNull(peer.reason());
+    // the local end is an ordinary error line, not a peer
+    assertEquals(LogEventKind.ERROR, event(kamailio.parse(
+        "2026-11-25T14:02:11.250320+00:00 sbc kamailio[4711]: ERROR: tls [tls_server.c:1337]: tls_h_read_f(): dst addr: 198.51.100.7:5061", DAY)).kind());
+    // OpenSSL 1.1 names the function; kamailio connecting out checks the server's certificate
+    LogEvent connect = event(kamailio.parse(
+        "Nov 25 14:02:12 sbc kamailio[4712]: ERROR: tls [tls_server.c:1199]: tls_connect(): TLS connect:error:1416F086:SSL routines:tls_process_server_certificate:certificate verify failed", DAY));
+    assertEquals("certificate verify failed", connect.reason());
+  }
+
+  @Test
+  void kamailioLinesWithoutPidAreKamailioLines() {
+    // rsyslog writes the tag without [pid] for what kamailio logs before it forks
+    assertInstanceOf(LogParse.Plain.class, kamailio.parse(
+        "2026-11-25T14:02:10.001000+00:00 sbc kamailio: INFO: <core> [core/tcp_main.c:5073]: init_tcp(): using epoll_lt", DAY));
+  }
+
+  @Test
+  void audiocodesFailedTlsNegotiation() {
+    // written after the layout of the SBC lines in seeds/002, with the status Teams reports
+    LogEvent e = event(audiocodes.parse(
+        "18:20:31.402 TLSSocketAPI(#311)::OnHandshakeError - outgoing TLS negotiation failed to 192.0.2.60:5061; HRESULT=0x80090325 SEC_E_UNTRUSTED_ROOT [Time:11-25@18:20:30.871]", DAY));
+    assertEquals(LogEventKind.TLS_FAILED, e.kind());
+    assertEquals("192.0.2.60", e.address());
+    assertEquals(5061, e.port());
+    assertEquals("SEC_E_UNTRUSTED_ROOT", e.reason());
+    assertEquals(LocalDateTime.of(2026, 11, 25, 18, 20, 30, 871_000_000), e.written());
+    LogEvent remote = event(audiocodes.parse(
+        "18:20:31.402 TLS negotiation failed Remote IP: 192.0.2.61, Port: 40100 [Time:11-25@18:20:30.872]", DAY));
+    assertEquals("192.0.2.61", remote.address());
+    assertEquals(40100, remote.port());
+    assertEquals("TLS negotiation failed", remote.reason());
+    LogEvent anonymous = event(audiocodes.parse(
+        "18:20:31.403 SIPSocketReliable(#311) outgoing TLS negotiation failed [Time:11-25@18:20:30.873]", DAY));
+    assertNull(anonymous.address());
+    assertEquals(-1, anonymous.port());
+  }
+
+  @Test
   void everyPrefixAndRandomLinesGiveAResultNeverAnException() {
     String[] lines = {
       "2023-01-26 15:04:17.755102 [WARNING] sofia.c:10622 IP 10.0.50.118 Rejected by acl \"xcc_localnet\"",
       "Nov 25 12:50:01 pbx kamailio[812]: WARNING: <script>: IP 203.0.113.20 Rejected by acl \"group1\"",
       "2026-11-25T13:50:01.250000+01:00 pbx kamailio[812]: ERROR: tm [t_fwd.c:1568]: f(): x",
+      "2026-11-25T13:50:01.250000+00:00 pbx kamailio[812]: ERROR: tls [tls_util.h:50]: tls_err_ret(): TLS accept:error:0A000418:SSL routines::tlsv1 alert unknown ca (sni: a.example)",
+      "2026-11-25T13:50:01.250000+00:00 pbx kamailio[812]: ERROR: tls [tls_server.c:1334]: tls_h_read_f(): src addr: 192.0.2.44:40212",
+      "18:20:31.402 TLSSocketAPI(#311) outgoing TLS negotiation failed to 192.0.2.60:5061; SEC_E_UNTRUSTED_ROOT [Time:11-25@18:20:30.871]",
       "10 09:55:05.314 SIPListeningSocketTLS(#0)::AcceptNewConnection - Incoming connection from 52.114.75.24:8576 accepted. SocketID=7535 [Time:04-01@09:55:04.717]",
     };
     java.util.Random random = new java.util.Random(1);

@@ -39,6 +39,27 @@ class LogReaderTest {
   }
 
   @Test
+  void aTlsFailureAndItsPeerOnTheNextLinesAreOneEvent() throws Exception {
+    String prefix = "2026-11-25T14:02:11.2503%02d+00:00 sbc kamailio[4711]: ERROR: ";
+    String reason = prefix + "tls [tls_util.h:50]: tls_err_ret(): TLS accept:error:0A000418:SSL routines::tlsv1 alert unknown ca\n";
+    String peer = prefix + "tls [tls_server.c:1334]: tls_h_read_f(): src addr: 192.0.2.44:%d\n";
+    String other = "2026-11-25T14:02:11.250399+00:00 sbc kamailio[4713]: INFO: <core> [main.c:1]: x(): another process\n";
+    Path log = write("kamailio.log",
+        String.format(reason, 1) + other + String.format(peer, 2, 40212)
+            // a peer too far below its reason stays a line of its own
+            + String.format(reason, 10) + other.repeat(4) + String.format(peer, 11, 40213));
+    LogFile f = LogReader.read(log, DAY);
+    assertEquals(List.of(1L, 4L, 9L), f.entries().stream().map(LogFile.Entry::line).toList());
+    LogEvent joined = f.entries().get(0).event();
+    assertEquals("192.0.2.44", joined.address());
+    assertEquals(40212, joined.port());
+    assertEquals("tlsv1 alert unknown ca", joined.reason());
+    assertEquals(null, f.entries().get(1).event().address());
+    assertEquals(40213, f.entries().get(2).event().port());
+    assertEquals(null, f.entries().get(2).event().reason());
+  }
+
+  @Test
   void damagedLinesAreCountedAndTheRestRead() throws Exception {
     byte[] latin1 = "2026-11-25 12:55:39.000000 [INFO] x.c:1 Grüße\n".getBytes(StandardCharsets.ISO_8859_1);
     Path log = dir.resolve("damaged.log");

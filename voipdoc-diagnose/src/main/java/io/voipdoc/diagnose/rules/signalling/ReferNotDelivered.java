@@ -1,16 +1,19 @@
 package io.voipdoc.diagnose.rules.signalling;
 
 import io.voipdoc.correlate.incident.Incident;
+import io.voipdoc.correlate.log.LogTimeline;
 import io.voipdoc.correlate.media.TlsConnectionSeen;
 import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.CallLeg;
 import io.voipdoc.correlate.sip.Refer;
 import io.voipdoc.correlate.sip.SipEvent;
 import io.voipdoc.decode.tls.TlsCertificate;
+import io.voipdoc.diagnose.DiagnosisContext;
 import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.rules.tls.TlsLogLines;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,6 +42,10 @@ import java.util.Set;
  * another problem), and TLS connections that completed their handshake. Catalogue row
  * REFER_NOT_DELIVERED (KNOWLEDGE.md §3). Lab: {@code refer-not-delivered}; healthy: {@code
  * blind-transfer}.
+ *
+ * <p>With the log of the SBC or proxy ({@code analyze --log}), the lines about the aborted
+ * connections are cited ({@link TlsLogLines}): the socket accepted and closed again within
+ * milliseconds, or the failed handshake with its reason, which the advice then names.
  */
 @RuleSpec(id = "REFER_NOT_DELIVERED", severity = Severity.ERROR)
 public final class ReferNotDelivered implements Rule {
@@ -47,6 +54,11 @@ public final class ReferNotDelivered implements Rule {
 
   @Override
   public void judge(Incident incident, Findings out) {
+    judge(incident, DiagnosisContext.NONE, out);
+  }
+
+  @Override
+  public void judge(Incident incident, DiagnosisContext context, Findings out) {
     for (Call call : incident.calls()) {
       List<Refer> refused = new ArrayList<>();
       boolean delivered = false;
@@ -59,12 +71,13 @@ public final class ReferNotDelivered implements Rule {
       List<TlsConnectionSeen> aborted =
           delivered || call.answeredLeg() == null ? List.of() : aborted(call, incident.tlsConnections());
       if (!refused.isEmpty() || !aborted.isEmpty()) {
-        report(call, refused, aborted, out);
+        report(call, refused, aborted, context.logs(), out);
       }
     }
   }
 
-  private void report(Call call, List<Refer> refused, List<TlsConnectionSeen> aborted, Findings out) {
+  private void report(
+      Call call, List<Refer> refused, List<TlsConnectionSeen> aborted, LogTimeline logs, Findings out) {
     Findings.Builder b = out.add(this, call).title(call.from(), call.to());
     for (Refer r : refused) {
       SipEvent request = r.request();
@@ -98,6 +111,10 @@ public final class ReferNotDelivered implements Rule {
             first.client().address().getHostAddress(), first.server().hostPort(), group.size(),
             sni == null ? "-" : sni, longest, first.stage());
       }
+      TlsLogLines.Cited cited = TlsLogLines.of(aborted, logs);
+      if (cited != null) {
+        TlsLogLines.cite(b, cited);
+      }
       TlsConnectionSeen first = aborted.get(0);
       List<TlsCertificate> chain = first.certificates();
       if (!chain.isEmpty()) {
@@ -108,6 +125,7 @@ public final class ReferNotDelivered implements Rule {
       }
       String sni = first.serverName();
       b.advice("check_tls_context", first.server().address().getHostAddress(), sni == null ? "-" : sni);
+      TlsLogLines.adviseReason(b, cited);
       b.advice("allow_new_connections", first.client().address().getHostAddress());
     }
     if (!refused.isEmpty()) {

@@ -2,9 +2,11 @@ package io.voipdoc.diagnose.rules.tls;
 
 import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.incident.Incident;
+import io.voipdoc.correlate.log.LogTimeline;
 import io.voipdoc.correlate.media.TlsConnectionSeen;
 import io.voipdoc.decode.tls.TlsAlert;
 import io.voipdoc.decode.tls.TlsCertificate;
+import io.voipdoc.diagnose.DiagnosisContext;
 import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
@@ -29,12 +31,21 @@ import org.jspecify.annotations.Nullable;
  * the same failure count once; the first connection of each capture is cited. A handshake that
  * merely stops after the ClientHello without an alert is not reported: the capture may have ended.
  * Catalogue row TLS_HANDSHAKE_FAILURE (KNOWLEDGE.md §3). Lab: {@code tls-wrong-certificate}.
+ *
+ * <p>With the log of either end ({@code analyze --log}), the lines that show the same failure are
+ * cited ({@link TlsLogLines}): kamailio's OpenSSL reason and peer, an SBC's failed negotiation or
+ * its socket closed right after accepting it; the advice then names the reason the log gives.
  */
 @RuleSpec(id = "TLS_HANDSHAKE_FAILURE", severity = Severity.ERROR)
 public final class TlsHandshakeFailure implements Rule {
 
   @Override
   public void judge(Incident incident, Findings out) {
+    judge(incident, DiagnosisContext.NONE, out);
+  }
+
+  @Override
+  public void judge(Incident incident, DiagnosisContext context, Findings out) {
     Map<String, List<TlsConnectionSeen>> failed = new LinkedHashMap<>();
     for (TlsConnectionSeen c : incident.tlsConnections()) {
       if (!c.datagram() && (clearFatalAlert(c) != null || badCertificate(c))) {
@@ -42,11 +53,11 @@ public final class TlsHandshakeFailure implements Rule {
       }
     }
     for (List<TlsConnectionSeen> group : failed.values()) {
-      report(group, out);
+      report(group, context.logs(), out);
     }
   }
 
-  private void report(List<TlsConnectionSeen> group, Findings out) {
+  private void report(List<TlsConnectionSeen> group, LogTimeline logs, Findings out) {
     TlsConnectionSeen first = group.get(0);
     String sni = first.serverName();
     List<TlsCertificate> chain = first.certificates();
@@ -68,6 +79,10 @@ public final class TlsHandshakeFailure implements Rule {
             description == null ? Integer.toString(alert.description()) : description, c.stage());
       }
     }
+    TlsLogLines.Cited cited = TlsLogLines.of(group, logs);
+    if (cited != null) {
+      TlsLogLines.cite(b, cited);
+    }
     if (leaf != null) {
       b.evidence(first.firstFrame(), "certificate", "tls.handshake.type == 11", leaf.subject(),
           String.join(", ", names(leaf)), leaf.issuer(), leaf.notBefore(), leaf.notAfter());
@@ -86,6 +101,7 @@ public final class TlsHandshakeFailure implements Rule {
     } else {
       b.advice("compare_versions");
     }
+    TlsLogLines.adviseReason(b, cited);
     b.advice("bind_context", name).advice("check_client").done();
   }
 

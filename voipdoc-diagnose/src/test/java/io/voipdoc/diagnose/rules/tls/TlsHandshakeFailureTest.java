@@ -3,13 +3,23 @@ package io.voipdoc.diagnose.rules.tls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voipdoc.correlate.incident.Incident;
+import io.voipdoc.correlate.log.LogFile;
+import io.voipdoc.correlate.log.LogReader;
+import io.voipdoc.correlate.log.LogTimeline;
+import io.voipdoc.diagnose.Advice;
+import io.voipdoc.diagnose.Diagnoser;
+import io.voipdoc.diagnose.DiagnosisContext;
 import io.voipdoc.diagnose.Evidence;
 import io.voipdoc.diagnose.Finding;
 import io.voipdoc.diagnose.FindingText;
 import io.voipdoc.diagnose.Incidents;
 import io.voipdoc.diagnose.rules.signalling.LabCaptures;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -87,5 +97,52 @@ class TlsHandshakeFailureTest {
   @MethodSource("io.voipdoc.diagnose.rules.signalling.LabCaptures#healthy")
   void silent_on_healthy_scenarios(String scenario) {
     assertEquals(List.of(), Incidents.findings(rule, LabCaptures.of(scenario)));
+  }
+
+  /** The finding with kamailio's log of the run placed as analyze places it (offset estimated, or given). */
+  private Finding withKamailioLog(Map<String, Long> offsets) throws Exception {
+    Incident incident = Incidents.of(LabCaptures.of("tls-wrong-certificate"));
+    LogFile log = LogReader.read(Incidents.lab("tls-wrong-certificate", "kamailio.log"), LocalDate.of(2026, 11, 25));
+    Map<String, Long> given = offsets.isEmpty() ? Map.of() : Map.of(log.file(), offsets.values().iterator().next());
+    DiagnosisContext context = new DiagnosisContext(LogTimeline.place(List.of(log), given, incident), null);
+    List<Finding> found = Diagnoser.diagnose(incident, context, List.of(rule));
+    assertEquals(1, found.size(), found.toString());
+    return found.get(0);
+  }
+
+  private static List<String> lines(Finding f) {
+    return f.evidence().stream().filter(e -> e.line() != null)
+        .map(e -> e.key() + "@" + Path.of(e.line().file()).getFileName() + ":" + e.line().number()).toList();
+  }
+
+  @Test
+  void fires_with_kamailios_log_line_and_its_reason() throws Exception {
+    Finding f = withKamailioLog(Map.of());
+    // OpenSSL's reason for the first connection; the peer named on the next line is bob's first port
+    assertEquals(List.of("log_tls_failed@kamailio.log:41"), lines(f));
+    Evidence logged = f.evidence().stream().filter(e -> e.line() != null).findFirst().orElseThrow();
+    assertEquals(List.of("203.0.113.20:55260", "tlsv1 alert unknown ca", "3", "3"), logged.args());
+    assertTrue(logged.line().text().contains("SSL routines::tlsv1 alert unknown ca"), logged.line().text());
+    // the line sits on the captures' clock, within milliseconds of the client's alert
+    Evidence alert = f.evidence().stream().filter(e -> e.key().equals("fatal_alert")).findFirst().orElseThrow();
+    long apart = Math.abs(java.time.Duration.between(alert.frame().instant(), logged.line().time()).toMillis());
+    assertTrue(apart < 10, apart + " ms");
+    assertEquals(List.of("install_certificate", "log_reason", "bind_context", "check_client"),
+        f.advice().stream().map(Advice::key).toList());
+    assertEquals(List.of("tlsv1 alert unknown ca"), f.advice().get(1).args());
+    assertEquals("Das Log meldet denselben fehlgeschlagenen TLS-Handshake mit 203.0.113.20:55260 "
+        + "(angegebener Grund: tlsv1 alert unknown ca); es nennt 3 der 3 Verbindung(en).",
+        new FindingText(Locale.GERMAN).evidence(f, logged));
+    assertTrue(new FindingText(Locale.ENGLISH).advice(f, f.advice().get(1)).startsWith(
+        "The log gives the TLS library's own reason: \"tlsv1 alert unknown ca\"."));
+  }
+
+  @Test
+  void silent_about_the_log_when_it_is_of_another_moment() throws Exception {
+    // the same log with its clock taken an hour off: the finding stands on the captures alone
+    Finding f = withKamailioLog(Map.of("kamailio.log", 3_600_000_000_000L));
+    assertEquals(List.of(), lines(f));
+    assertEquals(List.of("install_certificate", "bind_context", "check_client"),
+        f.advice().stream().map(Advice::key).toList());
   }
 }
