@@ -3,6 +3,8 @@ package io.voipdoc.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,13 +51,20 @@ class WebSocketCallTest {
   }
 
   @Test
-  void analyzeFindsTwoRegistrationsAndNothingWrong() {
+  void analyzeFindsTwoRegistrationsAndOnlyTheMissingMedia() {
     Cli r = Cli.run("analyze", "--format", "json", Cli.root().resolve(CAPTURE).toString());
     assertEquals(ExitCode.OK, r.exitCode(), r.err());
     JsonNode summary = r.json().get("summary");
     assertEquals(1, summary.get("calls").asInt());
     assertEquals(2, summary.get("registrations").asInt());
-    assertEquals(0, r.json().get("findings").size());
+    // the lab's WebSocket phones negotiate audio but send none: only the capture finding says so
+    List<String> ids = new ArrayList<>();
+    for (JsonNode f : r.json().get("findings")) {
+      if (!f.get("severity").asText().equals("info")) {
+        ids.add(f.get("id").asText());
+      }
+    }
+    assertEquals(List.of("CAPTURE_SIGNALLING_ONLY"), ids);
   }
 
   /** lab/websocket-upgrade-refused: kamailio answers the upgrade with 404 in frame 6. */
