@@ -37,7 +37,7 @@ lab_die() { lab_log "FAILED: $*"; exit 1; }
 lab_require_packages() {
   local -A need=([kamailio]=kamailio [baresip]=baresip-core [turnserver]=coturn
     [svmap]=sipvicious [tcpdump]=tcpdump [tshark]=tshark [editcap]=wireshark-common
-    [nft]=nftables [linphone-daemon]=linphone-cli [openssl]=openssl [ip]=iproute2 [flock]=util-linux)
+    [nft]=nftables [linphone-daemon]=linphone-cli [python3]=python3 [openssl]=openssl [ip]=iproute2 [flock]=util-linux)
   local missing=() cmd
   for cmd in "${!need[@]}"; do
     command -v "$cmd" >/dev/null 2>&1 || missing+=("${need[$cmd]}")
@@ -316,7 +316,7 @@ lab_tshark() {
     -T fields "${fields[@]}" 2>"$LAB_RUN/tshark.err") \
     || lab_die "tshark on $file: $(grep -v 'Running as user' "$LAB_RUN/tshark.err" | head -n 3)"
   local shown
-  shown=$(printf '%s\n' "$LAB_RESULT" | head -n 12)
+  shown=$(printf '%s\n' "$LAB_RESULT" | head -n 12 || true) # head closes the pipe early on long output
   local total; total=$(printf '%s' "$LAB_RESULT" | grep -c '' || true)
   [ "$total" -gt 12 ] && shown+=$'\n'"... ($total lines)"
   [ "$total" -gt 0 ] || shown="(no matching packets)"
@@ -466,8 +466,8 @@ $extra
 
 [rtp]
 audio_rtp_port=10000
-# No sound device in a namespace, so no audio is sent: without this the
-# phone would end the call after 30 s without RTP.
+# No sound device in a namespace: audio comes from lab_linphone_audio, and
+# before it starts the phone must not end the call for want of RTP.
 nortp_timeout=300
 
 [sound]
@@ -500,3 +500,17 @@ lab_linphone_start() {
 
 # lab_linphone NAME COMMAND: one command to the daemon.
 lab_linphone() { printf '%s\n' "$2" >"$LAB_RUN/linphone-$1/in"; }
+
+# lab_linphone_audio NAME CALL_ID: send a 440 Hz tone (a 60 s WAV file made
+# on first use) into call CALL_ID of NAME's phone, in place of a microphone.
+lab_linphone_audio() {
+  local wav="$LAB_RUN/tone.wav"
+  [ -f "$wav" ] || python3 - "$wav" <<'EOF2'
+import math, struct, sys, wave
+with wave.open(sys.argv[1], "wb") as w:
+    w.setnchannels(1); w.setsampwidth(2); w.setframerate(8000)
+    w.writeframes(b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * i / 8000)))
+                           for i in range(8000 * 60)))
+EOF2
+  lab_linphone "$1" "incall-player-start $wav $2"
+}

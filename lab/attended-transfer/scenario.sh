@@ -10,6 +10,8 @@ scenario_run() {
   lab_host erin inet br-pub "$ERIN_IP/24" 203.0.113.1
   lab_kamailio
   lab_capture pbx pbx eth0
+  lab_capture dave dave eth0
+  lab_capture erin erin eth0
   lab_linphone_config dave "$DAVE_IP" dave
   lab_linphone_config erin "$ERIN_IP" erin
   lab_linphone_config bob "$BOB_IP" bob
@@ -18,13 +20,22 @@ scenario_run() {
   lab_linphone_start bob bob
   sleep 2
   lab_linphone bob "call sip:dave@$PBX_IP"
-  sleep 3
+  sleep 1
+  lab_linphone_audio bob 1
+  lab_linphone_audio dave 1
+  sleep 2
   lab_linphone bob "call-pause 1"
   sleep 2
   lab_linphone bob "call sip:erin@$PBX_IP"
-  sleep 3
+  sleep 1
+  lab_linphone_audio bob 2
+  lab_linphone_audio erin 1
+  sleep 2
   lab_linphone bob "call-transfer 1 2"
-  sleep 5
+  sleep 1
+  lab_linphone_audio dave 2
+  lab_linphone_audio erin 2
+  sleep 4
   lab_linphone dave terminate
   sleep 1
 }
@@ -42,4 +53,6 @@ scenario_check() {
   lab_tshark pbx.pcapng 'sip.Method == "BYE" && ip.dst == '"$PBX_IP" frame.number ip.src sip.Request-Line sip.Call-ID
   lab_assert 'printf "%s\n" "$LAB_RESULT" | grep "^[0-9]*	$ERIN_IP	" | grep -q "$consult"' "erin ends the replaced call with bob"
   lab_assert 'printf "%s\n" "$LAB_RESULT" | grep -q "^[0-9]*	$BOB_IP	BYE sip:dave"' "bob ends his call with dave"
+  lab_tshark erin.pcapng 'rtp && !icmp && ip.src == '"$DAVE_IP" rtp.ssrc
+  lab_assert '[ "$(lab_count)" -ge 100 ]' "dave's audio reaches erin after the transfer"
 }

@@ -8,6 +8,7 @@ LAB_PROCESS_LIMIT=100
 scenario_run() {
   lab_kamailio
   lab_capture pbx pbx eth0
+  lab_capture dave dave eth0
   local timers="session_expires_enabled=1
 session_expires_value=90
 session_expires_min_value=90"
@@ -17,7 +18,10 @@ session_expires_min_value=90"
   lab_linphone_start bob bob
   sleep 2
   lab_linphone bob "call sip:dave@$PBX_IP"
-  sleep 52
+  sleep 1
+  lab_linphone_audio bob 1
+  lab_linphone_audio dave 1
+  sleep 51
   lab_linphone bob terminate
   sleep 1
 }
@@ -29,4 +33,6 @@ scenario_check() {
   lab_assert '[ "$(lab_count)" -eq 1 ]' "dave refreshes the session once"
   lab_tshark pbx.pcapng 'sip.Method == "BYE"' frame.number frame.time_relative ip.src sip.Request-Line
   lab_assert '[ "$(lab_count)" -ge 1 ]' "bob hangs up"
+  lab_tshark dave.pcapng 'rtp && !icmp' ip.src ip.dst
+  lab_assert '[ "$(printf "%s\n" "$LAB_RESULT" | sort -u | wc -l)" -eq 2 ]' "audio flows both ways between the phones"
 }
