@@ -37,8 +37,8 @@ lab_die() { lab_log "FAILED: $*"; exit 1; }
 lab_require_packages() {
   local -A need=([kamailio]=kamailio [baresip]=baresip-core [turnserver]=coturn
     [svmap]=sipvicious [tcpdump]=tcpdump [tshark]=tshark [editcap]=wireshark-common
-    [nft]=nftables [openssl]=openssl [ip]=iproute2 [flock]=util-linux
-    [rsyslogd]=rsyslog)
+    [nft]=nftables [linphone-daemon]=linphone-cli [python3]=python3 [openssl]=openssl
+    [ip]=iproute2 [flock]=util-linux [rsyslogd]=rsyslog)
   local missing=() cmd
   for cmd in "${!need[@]}"; do
     command -v "$cmd" >/dev/null 2>&1 || missing+=("${need[$cmd]}")
@@ -356,7 +356,7 @@ lab_tshark() {
     -T fields "${fields[@]}" 2>"$LAB_RUN/tshark.err") \
     || lab_die "tshark on $file: $(grep -v 'Running as user' "$LAB_RUN/tshark.err" | head -n 3)"
   local shown
-  shown=$(printf '%s\n' "$LAB_RESULT" | head -n 12)
+  shown=$(printf '%s\n' "$LAB_RESULT" | head -n 12 || true) # head closes the pipe early on long output
   local total; total=$(printf '%s' "$LAB_RESULT" | grep -c '' || true)
   [ "$total" -gt 12 ] && shown+=$'\n'"... ($total lines)"
   [ "$total" -gt 0 ] || shown="(no matching packets)"
@@ -487,4 +487,79 @@ verify_certificate = yes
 require_certificate = yes
 ca_list = $d/ca.crt
 EOT
+}
+
+# --- linphone (liblinphone 5.1, linphone-daemon) -----------------------------
+# A second user agent, for what baresip 1.0 does not do: attended transfer
+# (REFER with Replaces) and session timers (RFC 4028). Commands go to the
+# daemon's standard input through a FIFO; see `linphone-daemon
+# --dump-commands-help`.
+
+# lab_linphone_config NAME ADDR USER [CONFIG_LINES]: a linphonerc for a phone at
+# ADDR that registers USER with kamailio (no digest) and sends every request
+# through it (outbound proxy); CONFIG_LINES go into the [sip] section.
+lab_linphone_config() {
+  local name=$1 ip=$2 user=$3 extra=${4:-}
+  local dir="$LAB_RUN/linphone-$name"
+  mkdir -p "$dir"
+  cat >"$dir/linphonerc" <<EOF2
+[sip]
+sip_port=5060
+sip_tcp_port=0
+sip_tls_port=0
+use_ipv6=0
+default_proxy=0
+# no GRUU or outbound: the lab's kamailio routes by the phone's own Contact
+supported=replaces
+$extra
+
+[rtp]
+audio_rtp_port=10000
+# No sound device in a namespace: audio comes from lab_linphone_audio, and
+# before it starts the phone must not end the call for want of RTP.
+nortp_timeout=300
+
+[sound]
+echocancellation=0
+
+[storage]
+uri=$dir/linphone.db
+
+[proxy_0]
+reg_proxy=<sip:$PBX_IP;transport=udp>
+reg_route=<sip:$PBX_IP;lr>
+reg_identity=sip:$user@$PBX_IP
+reg_expires=600
+reg_sendregister=1
+EOF2
+}
+
+# lab_linphone_start NAME NS [--auto-answer]: run linphone-daemon with its
+# config; its home (databases) is its config folder.
+lab_linphone_start() {
+  local name=$1 ns=$2; shift 2
+  local dir="$LAB_RUN/linphone-$name"
+  mkfifo "$dir/in"
+  lab_start "linphone-$name" "$ns" env HOME="$dir" bash -c \
+    'exec linphone-daemon --config "$1/linphonerc" "${@:2}" <"$1/in"' _ "$dir" "$@"
+  # Holds the FIFO open so that the daemon never reads end-of-file.
+  lab_start "linphone-$name-input" "$ns" bash -c 'exec sleep 1000 >"$1/in"' _ "$dir"
+  lab_wait_log "linphone-$name" 'daemon-linphone>' 15
+}
+
+# lab_linphone NAME COMMAND: one command to the daemon.
+lab_linphone() { printf '%s\n' "$2" >"$LAB_RUN/linphone-$1/in"; }
+
+# lab_linphone_audio NAME CALL_ID: send a 440 Hz tone (a 60 s WAV file made
+# on first use) into call CALL_ID of NAME's phone, in place of a microphone.
+lab_linphone_audio() {
+  local wav="$LAB_RUN/tone.wav"
+  [ -f "$wav" ] || python3 - "$wav" <<'EOF2'
+import math, struct, sys, wave
+with wave.open(sys.argv[1], "wb") as w:
+    w.setnchannels(1); w.setsampwidth(2); w.setframerate(8000)
+    w.writeframes(b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * i / 8000)))
+                           for i in range(8000 * 60)))
+EOF2
+  lab_linphone "$1" "incall-player-start $wav $2"
 }

@@ -57,7 +57,8 @@ class CallsCommandTest {
         Cli.corpus().resolve("sip/sipnab-b2bua-asterisk.pcapng").toString()).json();
     JsonNode timer = doc.get("calls").get(0).get("sessionTimers").get(0);
     assertEquals(1800, timer.get("sessionExpires").asInt());
-    assertEquals("uac", timer.get("refresher").asText());
+    // Asterisk, the callee, refreshes; its re-INVITE's 200 OK says "uac" for the re-INVITE's sender
+    assertEquals("uas", timer.get("refresher").asText());
     assertEquals(90, timer.get("minSe").asInt());
     assertEquals(1, timer.get("refreshes").asInt());
     assertEquals(false, timer.get("endedAtSessionExpiry").asBoolean());

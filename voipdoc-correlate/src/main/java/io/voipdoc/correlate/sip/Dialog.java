@@ -47,6 +47,7 @@ public final class Dialog {
   private @Nullable String refresher;
   private long minSe = -1;
   private final List<SipEvent> sessionRefreshes = new ArrayList<>(0);
+  private @Nullable String lastRefresh;
   private final List<Subscription> subscriptions = new ArrayList<>(0);
   private int keepAlives;
   private final boolean[] held = new boolean[2];
@@ -142,7 +143,10 @@ public final class Dialog {
     return sessionExpires;
   }
 
-  /** Who refreshes the session (RFC 4028 §4 refresher: {@code uac} or {@code uas}), or null. */
+  /**
+   * Who refreshes the session (RFC 4028 §4 refresher), or null: {@code uac} the caller, {@code uas}
+   * the callee, whichever side sent the last refresh.
+   */
   public @Nullable String sessionRefresher() {
     return refresher;
   }
@@ -154,7 +158,7 @@ public final class Dialog {
 
   /**
    * The 2xx responses to session refreshes: re-INVITEs and UPDATEs answered after the dialog was
-   * confirmed (RFC 4028 §7.4, §9), in order.
+   * confirmed (RFC 4028 §7.4, §9), in order; the first copy of each where a proxy relays it.
    */
   public List<SipEvent> sessionRefreshes() {
     return Collections.unmodifiableList(sessionRefreshes);
@@ -226,7 +230,12 @@ public final class Dialog {
     }
   }
 
-  void sessionRefresh(SipEvent ok) {
+  /** A 2xx to a refresh; {@code request} (From tag, CSeq, method) names the refresh request. */
+  void sessionRefresh(SipEvent ok, String request) {
+    if (request.equals(lastRefresh)) {
+      return;
+    }
+    lastRefresh = request;
     sessionRefreshes.add(ok);
   }
 

@@ -309,7 +309,11 @@ public final class SipCorrelator {
           dialog.keepAlive();
         }
       }
-      default -> open(leg, key, e, fromCaller, method.equals("INVITE") && toTag == null);
+      default -> {
+        Transaction t = open(leg, key, e, fromCaller, method.equals("INVITE") && toTag == null);
+        // kept for the 2xx, which need not repeat it (RFC 4028 §5)
+        t.requestMinSe = decimal(m.header("Min-SE"));
+      }
     }
     reasons(leg, m, e);
     BodyPart body = m.sdp();
@@ -406,7 +410,7 @@ public final class SipCorrelator {
         awaitAnswer(key, s);
       } else {
         boolean repeat = !inCall && openSubscribes.containsKey(key);
-        s.notify(e, repeat, m.header("Subscription-State"));
+        s.notify(e, repeat, cseq.number(), m.header("Subscription-State"));
         if (!inCall && !repeat) {
           awaitAnswer(key, s);
         }
@@ -510,13 +514,21 @@ public final class SipCorrelator {
       long se = sessionExpires(m);
       if (se > 0) {
         dialog.sessionExpires(se);
-        String se2 = m.header("Session-Expires");
-        dialog.sessionTimer(Subscription.parameter(se2, "refresher"), decimal(m.header("Min-SE")));
+        String refresher = Subscription.parameter(m.header("Session-Expires"), "refresher");
+        // refresher names a side of the refresh's own transaction (RFC 4028 §9): when the callee
+        // sends the re-INVITE or UPDATE, its "uac" is the dialog's "uas", and the other way round
+        boolean byCallee = !initial && tag(m.from()).equals(dialog.toTag());
+        if (byCallee && refresher != null) {
+          refresher = refresher.equalsIgnoreCase("uac") ? "uas" : refresher.equalsIgnoreCase("uas") ? "uac" : refresher;
+        }
+        long minSe = decimal(m.header("Min-SE"));
+        dialog.sessionTimer(refresher, minSe >= 0 ? minSe : tx.requestMinSe);
       }
-      // a 2xx to a re-INVITE or UPDATE of a confirmed dialog refreshes the session (RFC 4028 §7.4)
+      // a 2xx to a re-INVITE or UPDATE of a confirmed dialog refreshes the session (RFC 4028 §7.4);
+      // a proxy in the capture relays the same 2xx again, which is not another refresh
       if (!initial && (tx.method().equals("INVITE") || tx.method().equals("UPDATE"))
           && dialog.sessionExpires() > 0 && dialog.confirmed() != null && dialog.state() == Dialog.State.CONFIRMED) {
-        dialog.sessionRefresh(e);
+        dialog.sessionRefresh(e, tag(m.from()) + "|" + m.cseq().number() + "|" + tx.method());
       }
     }
     Refer r = refers.get(tx);

@@ -42,6 +42,7 @@ public final class Subscription {
   private int lastStatus = -1;
   private long lastSubscribeCseq = -1;
   private int notifies;
+  private long lastNotifyCseq = -1;
   private @Nullable String subscriptionState;
   private @Nullable String terminationReason;
   private long lastActivityNanos;
@@ -112,7 +113,7 @@ public final class Subscription {
     return lastStatus;
   }
 
-  /** NOTIFY requests, retransmissions not counted. */
+  /** NOTIFY requests, retransmissions and a proxy's relayed copies not counted. */
   public int notifies() {
     return notifies;
   }
@@ -176,11 +177,16 @@ public final class Subscription {
     }
   }
 
-  void notify(SipEvent e, boolean repeat, @Nullable String state) {
+  /**
+   * A NOTIFY; {@code repeat} for a retransmission. A proxy in the capture relays the same NOTIFY
+   * (same CSeq) again, which counts once.
+   */
+  void notify(SipEvent e, boolean repeat, long cseq, @Nullable String state) {
     lastActivityNanos = Math.max(lastActivityNanos, e.timeNanos());
-    if (repeat) {
+    if (repeat || (cseq >= 0 && cseq == lastNotifyCseq)) {
       return;
     }
+    lastNotifyCseq = cseq;
     notifies++;
     if (state != null) {
       subscriptionState = state.trim();

@@ -26,6 +26,8 @@ public final class Transaction {
   private @Nullable Transaction cancel;
   final String key;
   final boolean fromCaller;
+  // the request's Min-SE (RFC 4028 §5) in seconds, or -1
+  long requestMinSe = -1;
 
   Transaction(String key, SipEvent request, boolean fromCaller) {
     this.key = key;

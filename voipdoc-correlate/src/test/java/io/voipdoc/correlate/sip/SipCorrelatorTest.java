@@ -4,8 +4,10 @@ import static io.voipdoc.correlate.sip.Wire.request;
 import static io.voipdoc.correlate.sip.Wire.response;
 import static io.voipdoc.correlate.sip.Wire.sdp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.voipdoc.decode.sdp.Direction;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +102,37 @@ class SipCorrelatorTest {
     assertEquals(List.of("x", "y"), dialogs.stream().map(Dialog::toTag).toList());
     assertEquals(Dialog.State.EARLY, dialogs.get(0).state());
     assertEquals(Dialog.State.CONFIRMED, dialogs.get(1).state());
+  }
+
+  @Test
+  void forkedToTwoPhonesOneAnswersTheOtherIsCancelled() throws Exception {
+    // lab/forking: kamailio forks bob's INVITE to dave's two registered phones
+    Call call = Replay.of(SipCorrelatorConfig.DEFAULTS, Path.of("..", "lab", "forking", "pbx.pcapng")).only();
+    assertEquals(CallState.ANSWERED, call.state());
+    CallLeg leg = call.firstLeg();
+    List<Dialog> dialogs = leg.dialogs();
+    assertEquals(List.of("6a887dec8558342d", "a729119b4b86f8ca"), dialogs.stream().map(Dialog::toTag).toList());
+    assertEquals(List.of(17L, 19L), dialogs.stream().map(d -> d.created().frame().number()).toList(), "each phone's 180");
+    Dialog answered = dialogs.get(0);
+    Dialog cancelled = dialogs.get(1);
+    assertEquals(21, answered.confirmed().frame().number());
+    assertEquals(29, answered.bye().frame().number());
+    assertNull(cancelled.confirmed());
+    assertEquals(Dialog.State.TERMINATED, cancelled.state(), "ended by the 487 of its branch");
+    List<Transaction> invites = leg.transactions().stream().filter(t -> t.method().equals("INVITE")).toList();
+    assertEquals(List.of(13L, 15L, 16L), invites.stream().map(t -> t.request().frame().number()).toList(),
+        "bob's INVITE and the proxy's two branches");
+    assertEquals(List.of(200, 200, 487), invites.stream().map(Transaction::finalStatus).toList());
+    Transaction cancel = invites.get(2).cancel();
+    assertEquals(23, cancel.request().frame().number());
+    assertEquals(200, cancel.finalStatus());
+    assertNull(invites.get(1).cancel());
+
+    // the caller sees both early dialogs, one confirmed; the 487 stays between proxy and phone
+    List<Dialog> seenByCaller = Replay.of(SipCorrelatorConfig.DEFAULTS, Path.of("..", "lab", "forking", "bob.pcapng"))
+        .only().firstLeg().dialogs();
+    assertEquals(List.of(Dialog.State.TERMINATED, Dialog.State.EARLY), seenByCaller.stream().map(Dialog::state).toList());
+    assertEquals(List.of(7L, 8L), seenByCaller.stream().map(d -> d.created().frame().number()).toList());
   }
 
   @Test

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Transfers (REFER), subscriptions (SUBSCRIBE/NOTIFY), OPTIONS keep-alives and session timers,
- * rebuilt from lab and corpus captures; frame numbers as Wireshark shows them. Attended transfer,
- * a session that expires without refresh and unanswered pings use messages built here: neither
- * the lab nor the corpus has a capture of them.
+ * rebuilt from lab and corpus captures; frame numbers as Wireshark shows them (the counts that
+ * tshark gives are in each lab scenario's README). A transfer that fails, a session that expires
+ * without refresh and unanswered pings use messages built here: neither the lab nor the corpus
+ * has a capture of them.
  */
 class TransfersSubscriptionsTest {
   private static final String A = "192.0.2.1:5060";
@@ -63,6 +64,54 @@ class TransfersSubscriptionsTest {
     assertEquals(1, refer.copies().size());
     assertEquals(Refer.Outcome.COMPLETED, refer.outcome());
     assertSame(r.calls.get(1).firstLeg(), refer.transferLeg());
+  }
+
+  @Test
+  void attendedTransferThroughTheProxyReplacesTheConsultationCall() throws Exception {
+    Replay r = lab("attended-transfer", "pbx.pcapng");
+    assertEquals(3, r.calls.size(), r.describe());
+    Call original = r.calls.get(0);
+    Call consultation = r.calls.get(1);
+    Call transferred = r.calls.get(2);
+    assertEquals(List.of("bob", "dave"), List.of(original.from(), original.to()));
+    assertEquals(List.of("bob", "erin"), List.of(consultation.from(), consultation.to()));
+    assertEquals(List.of("dave", "erin"), List.of(transferred.from(), transferred.to()));
+    Refer refer = original.transfers().get(0);
+    assertEquals(1, original.transfers().size(), "the proxied copy is the same transfer");
+    assertTrue(refer.attended());
+    assertEquals(consultation.firstLeg().callId(), refer.replaces());
+    assertEquals("erin", refer.referToUser());
+    assertEquals("sip:bob@198.51.100.10", refer.referredBy());
+    assertEquals(Party.CALLER, refer.by());
+    assertEquals(List.of(31L, 32L), frames(refer.copies()));
+    assertEquals(202, refer.status());
+    assertEquals(33, refer.response().frame().number());
+    assertEquals(List.of(100, 200), refer.notifiedStatuses());
+    assertEquals(List.of(55L, 59L), frames(refer.notifies()));
+    assertEquals("terminated;reason=reason=noresource", refer.subscriptionState(), "linphone's header, as sent");
+    assertEquals(Refer.Outcome.COMPLETED, refer.outcome());
+    assertSame(transferred.firstLeg(), refer.transferLeg());
+    assertSame(refer, transferred.transferOf());
+    assertNull(consultation.transferOf());
+    // bob holds dave before consulting erin, dave holds bob before calling erin
+    assertEquals(2, original.firstLeg().dialogs().get(0).holds().size());
+    assertEquals(Party.CALLEE, consultation.hungUpBy(), "erin ends the replaced call");
+    assertEquals(42, consultation.firstLeg().bye().frame().number());
+    assertEquals(Party.CALLER, original.hungUpBy());
+    assertEquals(62, original.firstLeg().bye().frame().number());
+  }
+
+  @Test
+  void attendedTransferSeenByTheTransferee() throws Exception {
+    Replay r = lab("attended-transfer", "dave.pcapng");
+    assertEquals(2, r.calls.size(), "dave takes no part in the consultation call");
+    Refer refer = r.calls.get(0).transfers().get(0);
+    assertEquals(1, refer.copies().size());
+    assertTrue(refer.attended());
+    assertEquals(Refer.Outcome.COMPLETED, refer.outcome());
+    assertSame(r.calls.get(1).firstLeg(), refer.transferLeg());
+    assertEquals(refer.replaces(), Replay.of(SipCorrelatorConfig.DEFAULTS, Path.of("..", "lab", "attended-transfer", "erin.pcapng"))
+        .calls.get(0).firstLeg().callId(), "Replaces names the call that erin had with bob");
   }
 
   @Test
@@ -120,6 +169,28 @@ class TransfersSubscriptionsTest {
   }
 
   @Test
+  void presenceSubscriptionThroughTheProxyFromStartToEnd() throws Exception {
+    Replay r = lab("subscribe-notify", "pbx.pcapng");
+    assertEquals(0, r.calls.size());
+    List<Subscription> subs = r.correlator.subscriptions();
+    assertEquals(1, subs.size(), "the proxied copies are the same subscription: " + subs);
+    Subscription s = subs.get(0);
+    assertEquals("presence", s.event());
+    assertFalse(s.inDialog());
+    assertEquals("udp:203.0.113.20:5060", s.subscriber().toString());
+    assertEquals(9, s.first().frame().number());
+    assertEquals(2, s.subscribes(), "the subscription and its end (Expires: 0)");
+    assertEquals(25, s.lastSubscribe().frame().number());
+    assertEquals(0, s.expiresRequested());
+    assertEquals(0, s.expiresGranted(), "the grant of the last SUBSCRIBE");
+    assertEquals(200, s.lastStatus());
+    assertEquals(4, s.notifies(), "initial state, offline, online, terminated; proxied copies count once");
+    assertEquals("terminated;reason=timeout", s.subscriptionState());
+    assertEquals("timeout", s.terminationReason());
+    assertEquals(Subscription.State.TERMINATED, s.state());
+  }
+
+  @Test
   void notifiesReportStateAndTerminationReason() throws Exception {
     Wire w = new Wire();
     w.send(0, A, B, request("SUBSCRIBE", "s1", 1, "a", "", "1", "", "Event: message-summary", "Expires: 3600"));
@@ -155,6 +226,25 @@ class TransfersSubscriptionsTest {
   }
 
   @Test
+  void registrarPingsEachRegisteredPhoneEveryFiveSeconds() throws Exception {
+    Replay r = lab("options-keepalive", "pbx.pcapng");
+    List<KeepAlive> pings = r.correlator.keepAlives();
+    assertEquals(List.of("198.51.100.10:5060 -> 203.0.113.20:5060", "198.51.100.10:5060 -> 203.0.113.30:5060"),
+        pings.stream().map(k -> k.source().hostPort() + " -> " + k.destination().hostPort()).toList());
+    assertEquals(List.of(9L, 11L), pings.stream().map(k -> k.first().frame().number()).toList());
+    assertEquals(List.of(21L, 23L), pings.stream().map(k -> k.last().frame().number()).toList());
+    for (KeepAlive k : pings) {
+      assertEquals(4, k.requests(), "tshark: 4 OPTIONS to each phone");
+      assertEquals(4, k.answered());
+      assertEquals(0, k.unanswered());
+      assertEquals(Map.of(200, 4), k.statuses());
+      assertEquals(5.0, k.meanIntervalSeconds(), 0.01, "nathelper's natping_interval");
+    }
+    assertEquals(0, r.calls.size());
+    assertEquals(2, r.registrations.size());
+  }
+
+  @Test
   void unansweredPingsAndTheirInterval() throws Exception {
     Wire w = new Wire();
     for (int i = 0; i < 4; i++) {
@@ -181,10 +271,33 @@ class TransfersSubscriptionsTest {
   }
 
   @Test
+  void sessionRefreshedWithUpdateByTheCalleeThroughTheProxy() throws Exception {
+    Call call = lab("session-timer", "pbx.pcapng").only();
+    assertEquals(CallState.ANSWERED, call.state());
+    Dialog d = call.firstLeg().dialogs().get(0);
+    assertEquals(90, d.sessionExpires());
+    // the 200 OK says uas; the callee's UPDATE says uac, meaning itself: still the callee
+    assertEquals("uas", d.sessionRefresher());
+    assertEquals(90, d.minSe(), "from bob's INVITE: the 200 OK does not repeat it");
+    assertEquals(List.of(17L), frames(d.sessionRefreshes()), "one refresh; the proxied 200 OK is its copy");
+    assertEquals("UPDATE", d.sessionRefreshes().get(0).method());
+    assertEquals(45.0, (d.sessionRefreshes().get(0).timeNanos() - d.confirmed().timeNanos()) / 1e9, 0.1,
+        "half the interval after the answer");
+    assertFalse(d.endedAtSessionExpiry());
+    assertEquals(Party.CALLER, call.hungUpBy());
+
+    Dialog seenByCallee = lab("session-timer", "dave.pcapng").only().firstLeg().dialogs().get(0);
+    assertEquals("uas", seenByCallee.sessionRefresher());
+    assertEquals(1, seenByCallee.sessionRefreshes().size());
+  }
+
+  @Test
   void sessionTimerWithMinSeThroughAB2bua() throws Exception {
     Dialog d = Replay.corpus("sip/sipnab-b2bua-asterisk.pcapng").calls.get(0).firstLeg().dialogs().get(0);
     assertEquals(1800, d.sessionExpires());
-    assertEquals("uac", d.sessionRefresher());
+    // Asterisk, the callee, answers "refresher=uas" and then refreshes itself with a re-INVITE
+    // whose 200 OK says "refresher=uac": the client of that re-INVITE, still the callee
+    assertEquals("uas", d.sessionRefresher());
     assertEquals(90, d.minSe());
     assertEquals(List.of(38L), frames(d.sessionRefreshes()));
   }
