@@ -41,7 +41,7 @@ class AnalyzeLogsTest {
     Cli cli = Cli.run("analyze", CAPTURE, "--log", LAB.resolve("kamailio.log").toString(),
         "--acl", LAB.resolve("acl.txt").toString(), "--lang", "en");
     assertEquals(0, cli.exitCode(), cli.err());
-    assertTrue(cli.out().contains("    kamailio.log:1 at 12:55:38.549  The controller's log rejects 203.0.113.20 by its access list \"group1\""), cli.out());
+    assertTrue(cli.out().contains("    kamailio.log:1 at 12:55:38.549  At the same moment, the call controller's log records that its access list \"group1\" rejected 203.0.113.20."), cli.out());
     assertTrue(cli.out().contains("In the access list group1, no whitelist entry contains 203.0.113.20"), cli.out());
     assertTrue(cli.out().contains("  kamailio.log: freeswitch format, 1 line(s), 1 event(s), clock offset +0.000 s, estimated from 1 event(s)"), cli.out());
   }

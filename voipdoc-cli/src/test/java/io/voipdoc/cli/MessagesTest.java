@@ -6,14 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.voipdoc.testkit.TextBundles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +54,44 @@ class MessagesTest {
         assertTrue(unescaped.indexOf('\'') < 0, name + " " + key + " has a single apostrophe");
       }
     }
+  }
+
+  @Test
+  void textsParseAndUseTheSameArgumentsInBothLanguages() throws IOException {
+    Path dir = Path.of("src/main/resources/io/voipdoc/cli");
+    assertEquals(
+        List.of(),
+        TextBundles.problems(
+            dir.resolve("Messages.properties"),
+            dir.resolve("Messages_de.properties"),
+            TextBundles.Formatting.ONLY_WITH_ARGUMENTS));
+  }
+
+  /**
+   * Every key is named in the code, either whole ({@code "analyze.nothing"}) or by a prefix the
+   * code completes at run time ({@code "calls.state." + state}).
+   */
+  @Test
+  void everyKeyIsUsed() throws IOException {
+    StringBuilder code = new StringBuilder();
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        code.append(Files.readString(f, StandardCharsets.UTF_8));
+      }
+    }
+    Set<String> prefixes = new TreeSet<>();
+    Matcher m = Pattern.compile("\"([a-z_.]+\\.)\"\\s*\\+").matcher(code);
+    while (m.find()) {
+      prefixes.add(m.group(1));
+    }
+    assertTrue(prefixes.contains("anomaly."), "prefixes built at run time: " + prefixes);
+    List<String> unused = new ArrayList<>();
+    for (String key : new TreeSet<>(bundle("Messages.properties").stringPropertyNames())) {
+      if (code.indexOf("\"" + key + "\"") < 0 && prefixes.stream().noneMatch(key::startsWith)) {
+        unused.add(key);
+      }
+    }
+    assertEquals(List.of(), unused);
   }
 
   @Test

@@ -132,8 +132,9 @@ class SipAlgTamperingTest {
     assertEquals(List.of("disable_alg", "vendor_switch", "use_tls", "check_again"),
         f.advice().stream().map(a -> a.key()).toList());
     String title = new FindingText(Locale.ENGLISH).title(f);
-    assertEquals("A router rewrites SIP (a SIP ALG) before the messages reach capture " + capture
-        + ": call alice to bob", title);
+    assertEquals("A router changes the SIP messages on their way to capture " + capture
+        + " (a \"SIP ALG\", a router function that rewrites addresses in SIP): call alice to bob",
+        title);
   }
 
   @Test
