@@ -109,8 +109,26 @@ class FindingTextBundlesTest {
     assertTrue(named > 150, "keys named in the rules: " + named);
   }
 
+  /**
+   * The rule's source, followed by the sources of the helper classes of the rules packages it
+   * uses, other rules excepted (a helper such as {@code TlsLogLines} names evidence keys for the rules that call it).
+   */
   private static String source(Rule rule) throws IOException {
     Path file = SOURCES.resolve(rule.getClass().getName().replace('.', '/') + ".java");
-    return Files.readString(file, StandardCharsets.UTF_8);
+    String own = Files.readString(file, StandardCharsets.UTF_8);
+    StringBuilder all = new StringBuilder(own);
+    Path rulesDir = SOURCES.resolve("io/voipdoc/diagnose/rules");
+    try (java.util.stream.Stream<Path> files = Files.walk(rulesDir)) {
+      for (Path helper : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String name = helper.getFileName().toString().replace(".java", "");
+        if (!helper.equals(file) && own.matches("(?s).*\\b" + name + "\\.[a-z].*")) {
+          String text = Files.readString(helper, StandardCharsets.UTF_8);
+          if (!text.contains("@RuleSpec")) {
+            all.append(text);
+          }
+        }
+      }
+    }
+    return all.toString();
   }
 }
