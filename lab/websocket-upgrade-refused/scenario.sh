@@ -22,4 +22,6 @@ scenario_check() {
   lab_assert '! printf "%s" "$LAB_RESULT" | grep -q "	101$"' "no 101 Switching Protocols"
   lab_tshark pbx.pcapng 'sip || websocket' frame.number
   lab_assert '[ "$(lab_count)" -eq 0 ]' "no WebSocket frame and no SIP message"
+  lab_tshark pbx.pcapng 'http.response.code == 404' frame.number
+  lab_finding WEBSOCKET_BLOCKED 1 pbx.pcapng "$(lab_first)"
 }

@@ -1,6 +1,7 @@
 package io.voipdoc.decode;
 
 import io.voipdoc.capture.AnomalyLog;
+import io.voipdoc.capture.FrameRef;
 import io.voipdoc.decode.rtp.RtcpCompound;
 import io.voipdoc.decode.rtp.RtcpDecoder;
 import io.voipdoc.decode.rtp.RtpDecoder;
@@ -29,6 +30,7 @@ import io.voipdoc.decode.ws.WebSocketConnection;
 import io.voipdoc.decode.ws.WebSocketHandshake;
 import io.voipdoc.decode.ws.WebSocketMessage;
 import io.voipdoc.decode.ws.WebSocketProblem;
+import io.voipdoc.decode.ws.WebSocketUpgrade;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -55,7 +57,9 @@ import org.jspecify.annotations.Nullable;
  *
  * TCP streams are recognised by their first bytes: a TLS handshake record, an HTTP GET that
  * upgrades to WebSocket (RFC 6455), or a SIP start line. SIP streams are framed by Content-Length;
- * each WebSocket data message is one SIP message (RFC 7118 §5), decoded like a datagram.
+ * each WebSocket data message is one SIP message (RFC 7118 §5), decoded like a datagram. Each
+ * WebSocket's opening handshake is handed on once ({@link MessageListener#onWebSocketUpgrade}):
+ * when the server answers, or when the connection ends without an answer.
  *
  * <p>Damage found by the protocol decoders is reported to the {@link AnomalyLog}, with the frame.
  */
@@ -65,6 +69,7 @@ public final class Dissector implements PacketListener {
 
   private static final int STUN_PORT = 3478;
   private static final int FIRST_UNPRIVILEGED_PORT = 1024;
+  private static final int TCP_FIN = 0x01;
 
   private final MessageListener listener;
   private final AnomalyLog anomalies;
@@ -76,6 +81,8 @@ public final class Dissector implements PacketListener {
   private final Map<TcpStream, StreamState> streams = new IdentityHashMap<>();
   private final Map<Long, TlsState> tlsConnections = new HashMap<>();
   private final Map<Long, WebSocketState> webSockets = new HashMap<>();
+  /** WebSockets whose upgrading GET was read and whose answer has not come yet. */
+  private final Map<Long, WebSocketState> awaitingAnswer = new HashMap<>();
   private final Map<UdpKey, TlsState> dtlsFlows =
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -97,6 +104,8 @@ public final class Dissector implements PacketListener {
   private long otherUdp;
   private long otherTcpStreams;
   private long webSocketMessages;
+  /** Capture time of the last packet decoded: how far the capture watched a waiting upgrade. */
+  private long lastNanos;
 
   /**
    * How much of each SIP message is checked, and its problems reported, before it is handed on;
@@ -141,6 +150,7 @@ public final class Dissector implements PacketListener {
 
   @Override
   public void onDatagram(Packet p) {
+    lastNanos = p.timestampNanos;
     byte[] b = p.payload;
     int off = p.payloadOffset;
     int len = p.payloadLength;
@@ -258,7 +268,10 @@ public final class Dissector implements PacketListener {
       case WEBSOCKET -> {
         WebSocketState ws = webSockets.get(stream.connectionId);
         if (ws != null) {
-          ws.connection.onStreamData(ws.side(stream), data, offset, length);
+          int side = ws.side(stream);
+          ws.serverSpoke |= side == WebSocketConnection.SERVER;
+          ws.connection.onStreamData(side, data, offset, length);
+          upgrade(stream.connectionId, ws, p);
           drain(ws.connection, p);
         }
       }
@@ -285,7 +298,8 @@ public final class Dissector implements PacketListener {
       return Kind.WEBSOCKET;
     }
     if (WebSocketHandshake.accepts(data, offset, length)) {
-      webSockets.put(stream.connectionId, new WebSocketState(stream.fromInitiator));
+      Flow flow = new Flow("TCP", p.srcAddress(), p.srcPort, p.dstAddress(), p.dstPort);
+      webSockets.put(stream.connectionId, new WebSocketState(stream.fromInitiator, flow));
       return Kind.WEBSOCKET;
     }
     if (SipDecoder.accepts(data, offset, length)) {
@@ -310,6 +324,66 @@ public final class Dissector implements PacketListener {
     }
     for (SipProblem.At problem : framer.drainProblems()) {
       report(problem.problem().id(), p, problem.detail());
+    }
+  }
+
+  /**
+   * Notes the frame that completed the upgrading GET, and hands the handshake on once the server's
+   * answer is read.
+   */
+  private void upgrade(long connectionId, WebSocketState ws, Packet p) {
+    WebSocketConnection c = ws.connection;
+    String target = c.requestTarget();
+    if (ws.handedOn || target == null) {
+      return;
+    }
+    if (ws.request == null) {
+      ws.request = p.frame.ref();
+      awaitingAnswer.put(connectionId, ws);
+    }
+    if (c.answered()) {
+      FrameRef answer = p.frame.ref();
+      handOn(connectionId, ws, answer, c.upgradeStatus(), p.timestampNanos);
+    }
+  }
+
+  private void handOn(
+      long connectionId, WebSocketState ws, @Nullable FrameRef answer, int status, long endNanos) {
+    WebSocketConnection c = ws.connection;
+    FrameRef request = ws.request;
+    String target = c.requestTarget();
+    if (request == null || target == null) {
+      return;
+    }
+    ws.handedOn = true;
+    awaitingAnswer.remove(connectionId);
+    listener.onWebSocketUpgrade(
+        ws.flow,
+        new WebSocketUpgrade(
+            request,
+            target,
+            c.requestHost(),
+            c.requestedProtocols(),
+            answer,
+            status,
+            ws.closed,
+            ws.closedBy,
+            endNanos));
+  }
+
+  /**
+   * Every TCP segment: the capture time, and the first FIN of a WebSocket still waiting for its
+   * answer (the segment comes here after the reassembler has ended the direction it closes).
+   */
+  @Override
+  public void onTcpSegment(Packet packet, TcpStream stream, int flags) {
+    lastNanos = packet.timestampNanos;
+    if ((flags & TCP_FIN) != 0 && !awaitingAnswer.isEmpty()) {
+      WebSocketState ws = awaitingAnswer.get(stream.connectionId);
+      if (ws != null && ws.closed == null) {
+        ws.closed = packet.frame.ref();
+        ws.closedBy = ws.side(stream);
+      }
     }
   }
 
@@ -342,6 +416,7 @@ public final class Dissector implements PacketListener {
     WebSocketState ws =
         s != null && s.kind == Kind.WEBSOCKET ? webSockets.get(stream.connectionId) : null;
     if (ws != null) {
+      ws.serverSpoke |= ws.side(stream) == WebSocketConnection.SERVER;
       ws.connection.gap(ws.side(stream), missingBytes);
       drain(ws.connection, packet);
     }
@@ -360,6 +435,12 @@ public final class Dissector implements PacketListener {
     WebSocketState ws = webSockets.get(stream.connectionId);
     if (ws != null && ++ws.endedDirections == 2) {
       webSockets.remove(stream.connectionId);
+      // Without a word from the server the answer never came; when the server sent bytes that
+      // were not read as an answer (lost in a gap), the capture cannot tell, and says nothing.
+      if (!ws.handedOn && !ws.serverSpoke) {
+        handOn(stream.connectionId, ws, null, -1, lastNanos);
+      }
+      awaitingAnswer.remove(stream.connectionId);
     }
   }
 
@@ -380,14 +461,28 @@ public final class Dissector implements PacketListener {
     OTHER
   }
 
-  /** One WebSocket connection, and which direction of the TCP connection its client sends. */
+  /**
+   * One WebSocket connection, which direction of the TCP connection its client sends, and what is
+   * known about its opening handshake.
+   */
   private static final class WebSocketState {
     final WebSocketConnection connection = new WebSocketConnection();
     final boolean clientIsInitiator;
+    final Flow flow;
     int endedDirections;
+    /** The frame that completed the upgrading GET, once read. */
+    @Nullable FrameRef request;
+    /** The first FIN while waiting for the answer, and its side. */
+    @Nullable FrameRef closed;
+    int closedBy = -1;
+    /** Whether the server sent any byte (or bytes went missing from it). */
+    boolean serverSpoke;
+    /** Whether the handshake was handed to the listener. */
+    boolean handedOn;
 
-    WebSocketState(boolean clientIsInitiator) {
+    WebSocketState(boolean clientIsInitiator, Flow flow) {
       this.clientIsInitiator = clientIsInitiator;
+      this.flow = flow;
     }
 
     int side(TcpStream stream) {

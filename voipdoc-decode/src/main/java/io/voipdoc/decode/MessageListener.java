@@ -6,6 +6,7 @@ import io.voipdoc.decode.sip.SipMessage;
 import io.voipdoc.decode.stun.ChannelData;
 import io.voipdoc.decode.stun.StunMessage;
 import io.voipdoc.decode.tls.TlsListener;
+import io.voipdoc.decode.ws.WebSocketUpgrade;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,4 +54,14 @@ public interface MessageListener {
   default @Nullable TlsListener onTlsStart(Flow flow, boolean datagram, Packet packet) {
     return null;
   }
+
+  /**
+   * The opening handshake of a WebSocket connection (RFC 6455 §4), once per connection whose
+   * upgrading GET was captured: when the server's answer is read (before any message the
+   * connection carries), or when the connection ends without an answer ({@link
+   * WebSocketUpgrade#answer()} is null). A connection whose server sent bytes that could not be read
+   * as an answer (lost from the capture) is not handed on. There is no packet: a connection can end
+   * with the input.
+   */
+  default void onWebSocketUpgrade(Flow flow, WebSocketUpgrade upgrade) {}
 }

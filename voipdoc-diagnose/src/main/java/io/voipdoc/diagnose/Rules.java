@@ -30,6 +30,7 @@ import io.voipdoc.diagnose.rules.signalling.SdpRejected488;
 import io.voipdoc.diagnose.rules.signalling.ShortCallSpike;
 import io.voipdoc.diagnose.rules.signalling.SignallingUnreachable;
 import io.voipdoc.diagnose.rules.tls.TlsHandshakeFailure;
+import io.voipdoc.diagnose.rules.web.WebsocketBlocked;
 import java.util.List;
 
 /** The registry of rules, in report order: one line per rule, no classpath scanning. */
@@ -57,6 +58,7 @@ public final class Rules {
           new ReferNotDelivered(),
           new AclCandidates488(),
           new ShortCallSpike(),
+          new WebsocketBlocked(),
           // security
           new TollFraudScan(),
           // media, ICE and NAT

@@ -13,6 +13,7 @@ import io.voipdoc.correlate.sip.Registration;
 import io.voipdoc.correlate.sip.SipEvent;
 import io.voipdoc.correlate.sip.SourceActivity;
 import io.voipdoc.correlate.sip.Subscription;
+import io.voipdoc.correlate.web.WebSocketUpgradeSeen;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  *     io.voipdoc.correlate.sip.SipCorrelator#strays()})
  * @param capturePoints what comparing the capture points (inputs) shows: matched packets, clock
  *     offsets, what vanished between points, NAT rewrites and SIP changes
+ * @param webSocketUpgrades WebSocket opening handshakes, each with its answer or the lack of one,
+ *     in the order answered or ended
  */
 public record Incident(
     List<Call> calls,
@@ -54,7 +57,8 @@ public record Incident(
     List<InputSeen> inputs,
     List<SipEvent> strays,
 
-    CapturePoints capturePoints) {
+    CapturePoints capturePoints,
+    List<WebSocketUpgradeSeen> webSocketUpgrades) {
 
   /** The RTP streams linked to any leg of the call. */
   public List<RtpStream> streamsOf(Call call) {

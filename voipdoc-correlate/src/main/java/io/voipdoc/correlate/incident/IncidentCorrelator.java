@@ -8,6 +8,7 @@ import io.voipdoc.correlate.sip.Call;
 import io.voipdoc.correlate.sip.Registration;
 import io.voipdoc.correlate.sip.SipCorrelator;
 import io.voipdoc.correlate.sip.SipCorrelatorConfig;
+import io.voipdoc.correlate.web.WebSocketUpgrades;
 import io.voipdoc.decode.Flow;
 import io.voipdoc.decode.IcmpError;
 import io.voipdoc.decode.MessageListener;
@@ -18,6 +19,7 @@ import io.voipdoc.decode.sip.SipMessage;
 import io.voipdoc.decode.stun.ChannelData;
 import io.voipdoc.decode.stun.StunMessage;
 import io.voipdoc.decode.tls.TlsListener;
+import io.voipdoc.decode.ws.WebSocketUpgrade;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * Wires the SIP and media correlation together: SIP messages go to the {@link SipCorrelator},
  * which hands every SDP body to the {@link MediaCorrelator}, which gets everything else. Idle
  * media state expires once per second of capture time (the SIP side keeps its own timer). The
- * {@link PointMatcher} gets every message too and compares the capture points.
+ * {@link PointMatcher} gets every message too and compares the capture points. WebSocket opening
+ * handshakes are collected apart ({@link WebSocketUpgrades}).
  */
 public final class IncidentCorrelator implements MessageListener {
   /** How often, in capture time, idle media state is expired. */
@@ -44,6 +47,7 @@ public final class IncidentCorrelator implements MessageListener {
   private final List<Registration> registrations = new ArrayList<>();
   private final Map<String, InputCounter> inputs = new LinkedHashMap<>();
   private final PointMatcher points = new PointMatcher();
+  private final WebSocketUpgrades webSocketUpgrades = new WebSocketUpgrades();
   private long lastTimer = Long.MIN_VALUE;
 
   public IncidentCorrelator(SipCorrelatorConfig sipConfig, MediaCorrelatorConfig mediaConfig) {
@@ -76,7 +80,8 @@ public final class IncidentCorrelator implements MessageListener {
         sip.keepAlives(),
         inputs.values().stream().map(InputCounter::seen).toList(),
         sip.strays(),
-        points.finish());
+        points.finish(),
+        webSocketUpgrades.all());
   }
 
   private void seen(Packet p, boolean isSip) {
@@ -196,5 +201,10 @@ public final class IncidentCorrelator implements MessageListener {
     seen(packet, false);
     points.onTlsStart(flow, datagram, packet);
     return media.onTlsStart(flow, datagram, packet);
+  }
+
+  @Override
+  public void onWebSocketUpgrade(Flow flow, WebSocketUpgrade upgrade) {
+    webSocketUpgrades.onWebSocketUpgrade(flow, upgrade);
   }
 }

@@ -48,6 +48,10 @@ public final class WebSocketConnection {
   private final List<WebSocketProblem.At> problems = new ArrayList<>();
   private long problemCount;
   private int upgradeStatus = -1;
+  private boolean answered;
+  private @Nullable String requestTarget;
+  private @Nullable String requestHost;
+  private @Nullable String requestedProtocols;
   private @Nullable String subprotocol;
   private long pings;
   private long pongs;
@@ -105,6 +109,35 @@ public final class WebSocketConnection {
     return upgradeStatus;
   }
 
+  /**
+   * Whether the server's answer to the upgrade was read: its header section ended (see {@link
+   * #upgradeStatus()}), or it grew beyond {@link WebSocketConfig#maxHandshakeSize()}.
+   */
+  public boolean answered() {
+    return answered;
+  }
+
+  /**
+   * The request target of the client's upgrading GET ({@code /ws}), or null before its header
+   * section was read.
+   */
+  public @Nullable String requestTarget() {
+    return requestTarget;
+  }
+
+  /** The Host header of the client's upgrading GET, or null when absent or not yet read. */
+  public @Nullable String requestHost() {
+    return requestHost;
+  }
+
+  /**
+   * The Sec-WebSocket-Protocol header of the client's GET, the subprotocols it asks for ({@code
+   * sip} for RFC 7118), or null when absent or not yet read.
+   */
+  public @Nullable String requestedProtocols() {
+    return requestedProtocols;
+  }
+
   /** The subprotocol the server accepted ({@code sip} for RFC 7118), or null. */
   public @Nullable String subprotocol() {
     return subprotocol;
@@ -141,11 +174,15 @@ public final class WebSocketConnection {
 
   private void handshakeDone(Direction d, String headerSection) {
     if (d.side == CLIENT) {
+      requestTarget = WebSocketHandshake.requestTarget(headerSection);
+      requestHost = WebSocketHandshake.header(headerSection, "Host");
+      requestedProtocols = WebSocketHandshake.header(headerSection, "Sec-WebSocket-Protocol");
       d.state = State.HEADER;
       return;
     }
     int status = WebSocketHandshake.statusCode(headerSection);
     upgradeStatus = status;
+    answered = true;
     if (status == 101) {
       subprotocol = WebSocketHandshake.header(headerSection, "Sec-WebSocket-Protocol");
       d.state = State.HEADER;
@@ -233,6 +270,7 @@ public final class WebSocketConnection {
       int n = Math.min(len, config.maxHandshakeSize() - handshakeLength);
       if (n <= 0) {
         report(WebSocketProblem.HANDSHAKE_TOO_LARGE, this, "max=" + config.maxHandshakeSize());
+        answered |= side == SERVER;
         directions[CLIENT].state = State.IGNORED;
         directions[SERVER].state = State.IGNORED;
         return len;

@@ -65,6 +65,22 @@ public final class WebSocketHandshake {
     return headerSection.charAt(8) == ' ' && code >= 100 ? code : -1;
   }
 
+  /**
+   * The request target of a GET request line ({@code GET /ws HTTP/1.1} gives {@code /ws}); empty
+   * when the line has no second word.
+   */
+  static String requestTarget(String headerSection) {
+    // request-line = method SP request-target SP HTTP-version (RFC 9112 §3)
+    int eol = headerSection.indexOf('\n');
+    String line = (eol < 0 ? headerSection : headerSection.substring(0, eol)).strip();
+    int from = line.indexOf(' ');
+    if (from < 0) {
+      return "";
+    }
+    int to = line.indexOf(' ', from + 1);
+    return line.substring(from + 1, to < 0 ? line.length() : to);
+  }
+
   /** The value of the first header named {@code name} (any case), trimmed; null when absent. */
   static @Nullable String header(String headerSection, String name) {
     String wanted = name.toLowerCase(Locale.ROOT) + ":";
