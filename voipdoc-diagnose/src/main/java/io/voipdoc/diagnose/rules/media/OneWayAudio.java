@@ -40,6 +40,12 @@ import org.jspecify.annotations.Nullable;
  * expect an answer). Silence suppression and comfort noise (RFC 3389) still send packets, so they
  * do not look like a missing direction.
  *
+ * <p>When both ends of the audio are loopback addresses (two programs on the capture's host, e.g.
+ * a test tool calling a local server), no router, firewall or NAT lies between them and the
+ * loopback interface loses nothing: the silent program never sent audio. That may be by design (a
+ * test tool or recorder that only receives), so the finding is information only, and its advice
+ * points at the silent program instead of the network.
+ *
  * <p>Catalogue: KNOWLEDGE.md §3, ONE_WAY_AUDIO. Lab: {@code lab/one-way-audio}, {@code
  * lab/private-address-in-sdp}, {@code lab/nat-port-remapped}.
  */
@@ -85,6 +91,8 @@ public final class OneWayAudio implements Rule {
         }
       }
       Findings.Builder f = null;
+      boolean onHost = true;
+      String silentSide = "?";
       for (Map.Entry<String, List<AtPoint>> at : byInput.entrySet()) {
         String input = at.getKey();
         for (boolean fromCaller : new boolean[] {true, false}) {
@@ -101,11 +109,15 @@ public final class OneWayAudio implements Rule {
           String sender = silent == null ? "?" : silent.hostPort();
           if (f == null) {
             f = out.add(this, call).title(sender, s.source().hostPort(), call.from(), call.to());
+            silentSide = sender;
           }
           f.evidence(flowing.first(), "flowing",
               Addresses.flowFilter(s.source(), s.destination()),
               s.source().hostPort(), s.destination().hostPort(), flowing.packets(), input);
-          f.evidence(null, "missing",
+          boolean loopback = s.source().address().isLoopbackAddress()
+              && s.destination().address().isLoopbackAddress();
+          onHost &= loopback;
+          f.evidence(null, loopback ? "never_sent" : "missing",
               Addresses.flowFilter(s.destination(), s.source()),
               s.destination().hostPort(), s.source().hostPort(), input);
           for (RtpStream back : streams) {
@@ -138,7 +150,9 @@ public final class OneWayAudio implements Rule {
           }
         }
       }
-      if (f != null) {
+      if (f != null && onHost) {
+        f.severity(Severity.INFO).advice("check_sender", silentSide).done();
+      } else if (f != null) {
         f.advice("open_inbound")
             .advice("disable_alg")
             .advice("check_sdp_address")

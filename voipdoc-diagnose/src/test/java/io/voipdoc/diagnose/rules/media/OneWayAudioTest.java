@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voipdoc.diagnose.Finding;
 import io.voipdoc.diagnose.Incidents;
+import io.voipdoc.diagnose.Severity;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -107,5 +108,22 @@ class OneWayAudioTest {
   })
   void silent_on_corpus_calls_with_two_way_audio_or_one_way_by_sdp(String name) {
     assertTrue(Incidents.findings(RULE, Incidents.corpus(name)).isEmpty());
+  }
+  /**
+   * SIPp calls a SIPp server on 127.0.0.1 and plays audio; the server never sends any. Nothing on
+   * the loopback interface can drop packets, so the silent side never sent: information pointing
+   * at that program, not an error with firewall advice.
+   */
+  @Test
+  void informs_when_a_program_on_the_same_host_never_sends() {
+    List<Finding> found = Incidents.findings(RULE, Incidents.corpus("sip/pkts-sip_rtp.pcap"));
+    assertEquals(1, found.size(), found.toString());
+    Finding f = found.get(0);
+    assertEquals(Severity.INFO, f.severity());
+    assertEquals(List.of("127.0.0.1:6000", "127.0.0.1:6001"), f.titleArgs().subList(0, 2));
+    assertEquals("pkts-sip_rtp.pcap#5", at(f.evidence().get(0)));
+    assertEquals(List.of("flowing", "never_sent"), f.evidence().stream().map(e -> e.key()).toList());
+    assertEquals(List.of("check_sender"), f.advice().stream().map(a -> a.key()).toList());
+    assertEquals(List.of("127.0.0.1:6000"), f.advice().get(0).args());
   }
 }
