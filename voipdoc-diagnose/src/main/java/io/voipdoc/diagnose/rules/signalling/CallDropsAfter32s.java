@@ -11,7 +11,6 @@ import io.voipdoc.diagnose.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -92,7 +91,7 @@ public final class CallDropsAfter32s implements Rule {
       b.evidence(first.frame(), "first_ok", DisplayFilter.callId(leg.callId()),
               first.source(), first.destination())
           .evidence(last.frame(), "ok_repeated", DisplayFilter.callId(leg.callId()) + " && sip.Status-Code == " + last.status(),
-              oks.size(), String.format(Locale.ROOT, "%.1f", (last.timeNanos() - first.timeNanos()) / 1e9),
+              oks.size(), (last.timeNanos() - first.timeNanos()) / 1e9,
               first.source().address().getHostAddress());
     }
     String contact = ack == null ? "" : SignallingUnreachable.requestUri(ack);

@@ -11,6 +11,7 @@ import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.Term;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,13 +71,14 @@ public final class TlsHandshakeFailure implements Rule {
         continue;
       }
       b.evidence(c.firstFrame(), sni == null ? "client_hello" : "client_hello_sni",
-          frame(c.firstFrame()), sni == null ? "" : sni, c.stage());
+          frame(c.firstFrame()), sni == null ? "" : sni, Term.handshakeStage(c.stage()));
       TlsAlert alert = clearFatalAlert(c);
       FrameRef alertFrame = c.firstAlertFrame();
       if (alert != null && alertFrame != null) {
         String description = alert.descriptionName();
         b.evidence(alertFrame, "fatal_alert", frame(alertFrame),
-            description == null ? Integer.toString(alert.description()) : description, c.stage());
+            description == null ? Integer.toString(alert.description()) : description,
+            Term.handshakeStage(c.stage()));
       }
     }
     TlsLogLines.Cited cited = TlsLogLines.of(group, logs);

@@ -46,7 +46,11 @@ class TlsHandshakeFailureTest {
     assertTrue(cited.contains("fatal_alert@bob.pcapng#8"), cited.toString());
     assertTrue(cited.contains("fatal_alert@pbx.pcapng#8"), cited.toString());
     Evidence alert = f.evidence().get(1);
-    assertEquals(List.of("unknown_ca", "CERTIFICATE"), alert.args());
+    assertEquals(List.of("unknown_ca", "stage_certificate"), alert.args());
+    assertTrue(new FindingText(Locale.GERMAN).evidence(f, alert).endsWith("(nach dem Zertifikat des Servers)."),
+        new FindingText(Locale.GERMAN).evidence(f, alert));
+    assertTrue(new FindingText(Locale.ENGLISH).evidence(f, alert).endsWith("(after the server's certificate)."),
+        new FindingText(Locale.ENGLISH).evidence(f, alert));
     assertTrue(cited.contains("self_signed@bob.pcapng#4"), cited.toString());
     Evidence mismatch = f.evidence().stream().filter(e -> e.key().equals("name_mismatch")).findFirst().orElseThrow();
     assertEquals(List.of("pbx.lab.example", "CN=localhost"), mismatch.args());
