@@ -10,6 +10,7 @@ import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.rules.Parties;
 import io.voipdoc.diagnose.rules.nat.Addresses;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -104,7 +105,7 @@ public final class PoorQuality implements Rule {
         }
       }
       if (f != null) {
-        f.title(call.from(), call.to(), bad);
+        f.title(Parties.caller(call), Parties.callee(call), bad);
         if (unmarked) {
           f.advice("mark_ef", DSCP_EF);
         }

@@ -8,6 +8,7 @@ import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.rules.Parties;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class CallDropsAfter32s implements Rule {
       return;
     }
     long seconds = Math.round((bye.timeNanos() - firstOk.timeNanos()) / 1e9);
-    Findings.Builder b = out.add(this, call).title(call.from(), call.to(), seconds);
+    Findings.Builder b = out.add(this, call).title(Parties.caller(call), Parties.callee(call), seconds);
     for (List<SipEvent> oks : unacked) {
       SipEvent first = oks.get(0);
       SipEvent last = oks.get(oks.size() - 1);

@@ -14,6 +14,7 @@ import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
 import io.voipdoc.diagnose.Term;
+import io.voipdoc.diagnose.rules.Parties;
 import io.voipdoc.diagnose.rules.tls.TlsLogLines;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class ReferNotDelivered implements Rule {
 
   private void report(
       Call call, List<Refer> refused, List<TlsConnectionSeen> aborted, LogTimeline logs, Findings out) {
-    Findings.Builder b = out.add(this, call).title(call.from(), call.to());
+    Findings.Builder b = out.add(this, call).title(Parties.caller(call), Parties.callee(call));
     for (Refer r : refused) {
       SipEvent request = r.request();
       String target = r.referTo() == null ? "?" : r.referTo();

@@ -10,6 +10,7 @@ import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
 import io.voipdoc.diagnose.Term;
+import io.voipdoc.diagnose.rules.Parties;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class ShortCallSpike implements Rule {
       Party by = e.leg.hungUpBy();
       f.evidence(e.bye.frame(), "short_call",
           "sip.Call-ID == \"" + e.bye.callId() + "\" && sip.Method == \"BYE\"",
-          e.call.index(), e.call.from(), e.call.to(), seconds(e.leg.durationNanos()),
+          e.call.index(), Parties.caller(e.call), Parties.callee(e.call), seconds(e.leg.durationNanos()),
           Term.side(by == Party.CALLER));
     }
     if (shortCalls.size() > MAX_LISTED) {
