@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Encrypted alerts are not judged (they are normally close_notify). Connections with the same
  * SNI and the same server certificate are one finding, so the client's and the server's capture of
- * the same failure count once; the first connection of each capture is cited. A handshake that
+ * the same failure count once, and so does each connection ({@link SameConnections}); the first
+ * connection of each capture is cited. A handshake that
  * merely stops after the ClientHello without an alert is not reported: the capture may have ended.
  * Catalogue row TLS_HANDSHAKE_FAILURE (KNOWLEDGE.md §3). Lab: {@code tls-wrong-certificate}.
  *
@@ -54,17 +55,17 @@ public final class TlsHandshakeFailure implements Rule {
       }
     }
     for (List<TlsConnectionSeen> group : failed.values()) {
-      report(group, context.logs(), out);
+      report(group, SameConnections.count(group, incident.capturePoints()), context.logs(), out);
     }
   }
 
-  private void report(List<TlsConnectionSeen> group, LogTimeline logs, Findings out) {
+  private void report(List<TlsConnectionSeen> group, int connections, LogTimeline logs, Findings out) {
     TlsConnectionSeen first = group.get(0);
     String sni = first.serverName();
     List<TlsCertificate> chain = first.certificates();
     TlsCertificate leaf = chain.isEmpty() ? null : chain.get(0);
     String name = sni != null ? sni : leaf != null && leaf.commonName() != null ? leaf.commonName() : "?";
-    Findings.Builder b = out.add(this, "tls " + name).title(name, group.size());
+    Findings.Builder b = out.add(this, "tls " + name).title(name, connections);
     Set<String> inputs = new HashSet<>();
     for (TlsConnectionSeen c : group) {
       if (!inputs.add(c.firstFrame().input())) {
