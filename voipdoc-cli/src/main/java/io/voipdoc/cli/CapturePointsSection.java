@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +40,7 @@ final class CapturePointsSection {
     out.println(m.text("points.title", cp.points().size()));
     for (CapturePoint p : cp.points()) {
       out.println("  " + m.text("points.point", name(p.input()), p.sip(), p.stun(), p.rtp(),
-          String.format(Locale.ROOT, "%.1f", p.seconds())));
+          String.format(m.locale(), "%.1f", p.seconds())));
     }
     if (cp.pairs().isEmpty()) {
       out.println("  " + m.text("points.unrelated"));
@@ -49,7 +48,7 @@ final class CapturePointsSection {
     for (PointPair pair : cp.pairs()) {
       out.println("  " + m.text(pair.bothDirections() ? "points.pair" : "points.pair_one_way",
           name(pair.first()), name(pair.second()), pair.matched(),
-          millis(pair.clockOffsetNanos()), millis(pair.transitNanos())));
+          millis(pair.clockOffsetNanos(), m), millis(pair.transitNanos(), m)));
     }
     List<String> lines = new ArrayList<>();
     for (Vanished v : cp.vanished()) {
@@ -207,8 +206,8 @@ final class CapturePointsSection {
     return c.isRequest() ? c.method() : c.status() + " (" + c.method() + ")";
   }
 
-  private static String millis(long nanos) {
-    return String.format(Locale.ROOT, "%+.3f", nanos / 1e6);
+  private static String millis(long nanos, Messages m) {
+    return String.format(m.locale(), "%+.3f", nanos / 1e6);
   }
 
   private static String name(String input) {

@@ -143,7 +143,7 @@ final class PolicyInputs {
   }
 
   private static String offsetText(ClockOffset o, Messages m) {
-    String ms = String.format(Locale.ROOT, "%+.3f", o.nanos() / 1e9);
+    String ms = String.format(m.locale(), "%+.3f", o.nanos() / 1e9);
     return m.text("analyze.log.offset." + o.source().name().toLowerCase(Locale.ROOT), ms, o.sharedEvents());
   }
 

@@ -47,6 +47,14 @@ class AnalyzeLogsTest {
   }
 
   @Test
+  void textInGermanWritesTheOffsetWithADecimalComma() {
+    Cli cli = Cli.run("analyze", CAPTURE, "--log", LAB.resolve("kamailio.log").toString(),
+        "--acl", LAB.resolve("acl.txt").toString(), "--lang", "de");
+    assertEquals(0, cli.exitCode(), cli.err());
+    assertTrue(cli.out().contains("  kamailio.log: Format freeswitch, 1 Zeile(n), 1 Ereignis(se), Uhrzeitversatz +0,000 s,"), cli.out());
+  }
+
+  @Test
   void givenOffsetMovesTheLogLine() throws IOException {
     // the same line written by a host whose clock is an hour ahead, corrected with --log-offset
     Path ahead = Files.writeString(dir.resolve("ahead.log"),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +47,11 @@ class CapturePointsSectionTest {
     Cli cli = Cli.run(args("analyze", "--lang", "de"));
     assertTrue(cli.out().contains("Mitschnittpunkte: 3"), cli.out());
     assertTrue(cli.out().contains("  Verschwunden: 326 RTP-Paket(e)"), cli.out());
+    // seconds and milliseconds with a decimal comma
+    assertTrue(Pattern.compile("  nat1-lan\\.pcapng: 10 SIP-, 4 STUN-, 326 RTP-Paket\\(e\\) über \\d+,\\d s\n")
+        .matcher(cli.out()).find(), cli.out());
+    assertTrue(Pattern.compile("weicht um [+-]\\d+,\\d{3} ms ab \\(Laufzeit etwa [+-]\\d+,\\d{3} ms\\)")
+        .matcher(cli.out()).find(), cli.out());
   }
 
   @Test

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param bundle base name of the resource bundle with its texts
  * @param subject what it is about, as raw identifiers (e.g. {@code call 3}, an AOR, a flow)
  * @param callIds Call-IDs of the call it is about; empty when it is not about a call
- * @param titleArgs raw values for the title text
+ * @param titleValues the values for the title text, as in {@link Evidence#values()}
  * @param evidence observations, in capture order
  * @param advice steps to take, most useful first
  */
@@ -21,9 +21,14 @@ public record Finding(
     String bundle,
     String subject,
     List<String> callIds,
-    List<String> titleArgs,
+    List<Object> titleValues,
     List<Evidence> evidence,
     List<Advice> advice) {
+
+  /** The title's values as raw text, as in {@link Evidence#args()}. */
+  public List<String> titleArgs() {
+    return Evidence.raw(titleValues);
+  }
 
   /** The first frame of the evidence, or null. */
   public io.voipdoc.capture.@Nullable FrameRef firstFrame() {

@@ -1,13 +1,17 @@
 package io.voipdoc.diagnose;
 
+import java.math.RoundingMode;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
  * The texts of findings in one language, from the bundle of the rule's area: {@code <ID>.title},
- * {@code <ID>.evidence.<key>}, {@code <ID>.advice.<key>}, with the raw values as arguments.
+ * {@code <ID>.evidence.<key>}, {@code <ID>.advice.<key>}, with the raw values as arguments: a
+ * {@link Term} becomes its word {@code <ID>.term.<key>}, a decimal number is written with one
+ * decimal in the language's way (31.5 in English, 31,5 in German).
  */
 public final class FindingText {
   private final Locale locale;
@@ -17,15 +21,15 @@ public final class FindingText {
   }
 
   public String title(Finding f) {
-    return text(f, f.id() + ".title", f.titleArgs().toArray());
+    return text(f, f.id() + ".title", f.titleValues().toArray());
   }
 
   public String evidence(Finding f, Evidence e) {
-    return text(f, f.id() + ".evidence." + e.key(), e.args().toArray());
+    return text(f, f.id() + ".evidence." + e.key(), e.values().toArray());
   }
 
   public String advice(Finding f, Advice a) {
-    return text(f, f.id() + ".advice." + a.key(), a.args().toArray());
+    return text(f, f.id() + ".advice." + a.key(), a.values().toArray());
   }
 
   private String text(Finding f, String key, Object[] args) {
@@ -34,10 +38,36 @@ public final class FindingText {
             f.bundle(),
             locale,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    Object[] shown = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      if (args[i] instanceof Term t) {
+        // formatted as every text is, so that apostrophes are written alike in all keys
+        shown[i] = new MessageFormat(string(f, bundle, f.id() + ".term." + t.key()), locale)
+            .format(new Object[0]);
+      } else if (args[i] instanceof Double d) {
+        shown[i] = decimal(d);
+      } else {
+        shown[i] = args[i];
+      }
+    }
+    return new MessageFormat(string(f, bundle, key), locale).format(shown);
+  }
+
+  private static String string(Finding f, ResourceBundle bundle, String key) {
     try {
-      return new MessageFormat(bundle.getString(key), locale).format(args);
+      return bundle.getString(key);
     } catch (MissingResourceException e) {
       throw new IllegalStateException("no text " + key + " in " + f.bundle(), e);
     }
+  }
+
+  /** One decimal and no grouping, as the rules measured it; only the decimal mark differs. */
+  private String decimal(double d) {
+    NumberFormat format = NumberFormat.getNumberInstance(locale);
+    format.setMinimumFractionDigits(1);
+    format.setMaximumFractionDigits(1);
+    format.setRoundingMode(RoundingMode.HALF_UP);
+    format.setGroupingUsed(false);
+    return format.format(d);
   }
 }

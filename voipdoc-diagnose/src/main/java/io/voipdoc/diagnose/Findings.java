@@ -32,7 +32,7 @@ public final class Findings {
     private final Rule rule;
     private final String subject;
     private final List<String> callIds = new ArrayList<>();
-    private final List<String> titleArgs = new ArrayList<>();
+    private final List<Object> titleValues = new ArrayList<>();
     private final List<Evidence> evidence = new ArrayList<>();
     private final List<Advice> advice = new ArrayList<>();
     private @Nullable Severity severity;
@@ -58,27 +58,25 @@ public final class Findings {
 
     /** Raw values for the title text. */
     public Builder title(Object... args) {
-      for (Object a : args) {
-        titleArgs.add(String.valueOf(a));
-      }
+      titleValues.addAll(values(args));
       return this;
     }
 
     /** An observation at a frame (or none, for an absence), with its display filter. */
     public Builder evidence(@Nullable FrameRef frame, String key, String displayFilter, Object... args) {
-      evidence.add(new Evidence(frame, key, strings(args), displayFilter));
+      evidence.add(new Evidence(frame, key, values(args), displayFilter));
       return this;
     }
 
     /** An observation in a log or access-list file: the line and what it shows. */
     public Builder lineEvidence(LogLine line, String key, Object... args) {
-      evidence.add(new Evidence(null, key, strings(args), "", line));
+      evidence.add(new Evidence(null, key, values(args), "", line));
       return this;
     }
 
     /** A step to take. */
     public Builder advice(String key, Object... args) {
-      advice.add(new Advice(key, strings(args)));
+      advice.add(new Advice(key, values(args)));
       return this;
     }
 
@@ -92,13 +90,16 @@ public final class Findings {
               rule.getClass().getPackageName() + ".Messages",
               subject,
               List.copyOf(callIds),
-              List.copyOf(titleArgs),
+              List.copyOf(titleValues),
               List.copyOf(evidence),
               List.copyOf(advice)));
     }
 
-    private List<String> strings(Object[] args) {
-      return Arrays.stream(args).map(String::valueOf).toList();
+    /** Terms and decimal numbers as they are, for {@link FindingText} to show per language. */
+    private List<Object> values(Object[] args) {
+      return Arrays.stream(args)
+          .map(a -> a instanceof Term || a instanceof Double ? a : String.valueOf(a))
+          .toList();
     }
   }
 }

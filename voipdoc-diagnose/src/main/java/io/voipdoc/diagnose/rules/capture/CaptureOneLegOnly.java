@@ -10,6 +10,7 @@ import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.rules.Parties;
 import io.voipdoc.diagnose.rules.nat.Addresses;
 import java.net.InetAddress;
 import java.util.HashMap;
@@ -75,7 +76,7 @@ public final class CaptureOneLegOnly implements Rule {
       }
       String host = Addresses.text(h);
       out.add(this, call)
-          .title(call.from(), call.to(), host)
+          .title(Parties.caller(call), Parties.callee(call), host)
           .evidence(invite.frame(), "invite", Addresses.frameFilter(invite.frame().number()), invite.firstLine(), host)
           .evidence(answer.frame(), "answered_by_b2bua", Addresses.frameFilter(answer.frame().number()), answer.firstLine(), product)
           .evidence(null, "no_second_leg", "sip.Method == \"INVITE\" && ip.src == " + host, host)

@@ -12,6 +12,7 @@ import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.rules.Parties;
 import io.voipdoc.diagnose.rules.nat.Addresses;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class CaptureTooShort implements Rule {
         long watched = end == null ? 0 : end.timestampNanos() - ok.timeNanos();
         if (end != null && watched < WATCH_NANOS) {
           out.add(this, call)
-              .title(call.from(), call.to(), watched / 1_000_000_000L)
+              .title(Parties.caller(call), Parties.callee(call), watched / 1_000_000_000L)
               .evidence(ok.frame(), "answered", Addresses.frameFilter(ok.frame().number()), ok.firstLine())
               .evidence(end, "capture_ends", Addresses.frameFilter(end.number()), watched / 1_000_000_000L)
               .advice("capture_longer", WATCH_NANOS / 1_000_000_000L)
@@ -63,7 +64,7 @@ public final class CaptureTooShort implements Rule {
       if (call.state() == CallState.UNANSWERED && ringing != null) {
         FrameRef end = end(call, inputs);
         out.add(this, call)
-            .title(call.from(), call.to(), end == null ? 0 : (end.timestampNanos() - first.invite().timeNanos()) / 1_000_000_000L)
+            .title(Parties.caller(call), Parties.callee(call), end == null ? 0 : (end.timestampNanos() - first.invite().timeNanos()) / 1_000_000_000L)
             .evidence(ringing.frame(), "ringing", Addresses.frameFilter(ringing.frame().number()), ringing.firstLine())
             .evidence(end, "ends_ringing", end == null ? "" : Addresses.frameFilter(end.number()))
             .advice("capture_until_end")

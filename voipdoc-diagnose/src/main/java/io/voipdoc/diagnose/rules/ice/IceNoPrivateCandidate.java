@@ -14,6 +14,7 @@ import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.Term;
 import io.voipdoc.diagnose.rules.nat.Addresses;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -127,11 +128,11 @@ public final class IceNoPrivateCandidate implements Rule {
         candidates.add(c.type() + " " + c.address() + ":" + c.port());
       }
     }
-    String who = side.caller ? "caller" : "callee";
+    Term who = Term.side(side.caller);
     Findings.Builder f = out.add(this, call)
         .title(who, String.join(", ", candidates), String.join(", ", peer.privateAddresses));
     f.evidence(sdp.frame(), "public_only", Addresses.frameFilter(sdp.frame().number()),
-        who, String.join(", ", candidates), sdp.offer() ? "offer" : "answer");
+        who, String.join(", ", candidates), Term.sdpRole(sdp.offer()));
     if (!side.privateAddresses.isEmpty()) {
       f.evidence(sdp.frame(), "behind_nat", Addresses.frameFilter(sdp.frame().number()),
           String.join(", ", side.privateAddresses));

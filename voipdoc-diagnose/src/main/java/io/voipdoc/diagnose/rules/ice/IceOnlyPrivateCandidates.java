@@ -13,6 +13,7 @@ import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.Term;
 import io.voipdoc.diagnose.rules.nat.Addresses;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -85,10 +86,10 @@ public final class IceOnlyPrivateCandidates implements Rule {
       candidates.add(c.address() + ":" + c.port());
     }
     Findings.Builder f = out.add(this, call)
-        .title(seen.fromCaller() ? "caller" : "callee", String.join(", ", candidates),
+        .title(Term.side(seen.fromCaller()), String.join(", ", candidates),
             publicCopies.get(0).source().address().getHostAddress());
     f.evidence(seen.frame(), "sdp", Addresses.frameFilter(seen.frame().number()),
-        String.join(", ", candidates), seen.offer() ? "offer" : "answer");
+        String.join(", ", candidates), Term.sdpRole(seen.offer()));
     for (SipEvent e : publicCopies) {
       f.evidence(e.frame(), "from_public", Addresses.frameFilter(e.frame().number()),
           e.source().hostPort(), e.destination().hostPort());

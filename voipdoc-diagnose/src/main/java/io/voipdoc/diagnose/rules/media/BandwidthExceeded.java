@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -109,22 +108,19 @@ public final class BandwidthExceeded implements Rule {
     if (!bad || !clean) {
       return;
     }
-    Findings.Builder f = out.add(this, "calls").title(peak, oneDecimal(high.lossPercent()),
-        oneDecimal(calm.lossPercent()));
+    Findings.Builder f = out.add(this, "calls").title(peak, high.lossPercent(),
+        calm.lossPercent());
     for (Estimate e : estimates(callOf.keySet())) {
       f.evidence(e.example.firstFrame(), "estimate", "rtp.p_type == " + e.example.payloadType(),
-          e.codec, e.ptimeMs, oneDecimal(e.kbits), peak, oneDecimal(e.kbits * peak));
+          e.codec, e.ptimeMs, e.kbits, peak, e.kbits * peak);
     }
     f.evidence(high.worstFrame(), "peak", "", peak, high.seconds.size(), high.lost, high.expected,
-        oneDecimal(high.lossPercent()), oneDecimal(high.meanJitter()));
+        high.lossPercent(), high.meanJitter());
     f.evidence(calm.worstFrame(), "calm", "", peak / 2, calm.seconds.size(), calm.lost, calm.expected,
-        oneDecimal(calm.lossPercent()), oneDecimal(calm.meanJitter()));
-    StringBuilder levels = new StringBuilder();
+        calm.lossPercent(), calm.meanJitter());
     for (Map.Entry<Integer, Group> e : byCalls.entrySet()) {
-      levels.append(levels.length() == 0 ? "" : ", ").append(e.getKey()).append(": ")
-          .append(oneDecimal(e.getValue().lossPercent())).append(" %");
+      f.evidence(null, "by_calls", "", e.getKey(), e.getValue().lossPercent());
     }
-    f.evidence(null, "by_calls", "", levels.toString());
     f.advice("measure_uplink").advice("qos").advice("codec").advice("limit_calls").done();
   }
 
@@ -205,9 +201,5 @@ public final class BandwidthExceeded implements Rule {
       }
       return worst == null ? null : worst.firstFrame();
     }
-  }
-
-  private static String oneDecimal(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
   }
 }

@@ -13,6 +13,7 @@ import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.rules.Parties;
 import io.voipdoc.diagnose.rules.capture.CaptureFacts;
 import io.voipdoc.diagnose.rules.nat.Addresses;
 import java.util.LinkedHashSet;
@@ -76,7 +77,7 @@ public final class NoMedia implements Rule {
         continue;
       }
       Findings.Builder f =
-          out.add(this, call).title(caller.hostPort(), callee.hostPort(), call.from(), call.to());
+          out.add(this, call).title(caller.hostPort(), callee.hostPort(), Parties.caller(call), Parties.callee(call));
       for (String input : inputs) {
         SipEvent ok = answerIn(leg, input);
         if (ok != null) {

@@ -16,6 +16,7 @@ import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.rules.Parties;
 import io.voipdoc.diagnose.rules.nat.Addresses;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,7 +109,7 @@ public final class OneWayAudio implements Rule {
           MediaAddress silent = first(fromCaller ? dialog.calleeMedia() : dialog.callerMedia());
           String sender = silent == null ? "?" : silent.hostPort();
           if (f == null) {
-            f = out.add(this, call).title(sender, s.source().hostPort(), call.from(), call.to());
+            f = out.add(this, call).title(sender, s.source().hostPort(), Parties.caller(call), Parties.callee(call));
             silentSide = sender;
           }
           f.evidence(flowing.first(), "flowing",

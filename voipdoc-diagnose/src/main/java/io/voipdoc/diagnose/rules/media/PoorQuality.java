@@ -10,9 +10,10 @@ import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.rules.Parties;
 import io.voipdoc.diagnose.rules.nat.Addresses;
 import java.util.List;
-import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * POOR_QUALITY: the call is set up and audio flows, but it sounds choppy, robotic or delayed.
@@ -85,25 +86,26 @@ public final class PoorQuality implements Rule {
         f.evidence(s.firstFrame(), "stream", filter, from, to, s.packets(), s.firstFrame().input());
         if (lossy) {
           f.evidence(s.lastFrame(), "loss", filter, from, to, s.lost(), s.expected(),
-              oneDecimal(s.lostPercent()), oneDecimal(MAX_LOSS_PERCENT));
+              s.lostPercent(), MAX_LOSS_PERCENT);
         }
         if (jittery) {
-          f.evidence(s.lastFrame(), "jitter", filter, from, to, oneDecimal(s.meanJitterMs()),
-              oneDecimal(s.maxJitterMs()), oneDecimal(MAX_JITTER_MS));
+          f.evidence(s.lastFrame(), "jitter", filter, from, to, s.meanJitterMs(),
+              s.maxJitterMs(), MAX_JITTER_MS);
         }
         if (slow && peer != null) {
           f.evidence(peer.frame(), "round_trip", Addresses.frameFilter(peer.frame().number()),
-              from, to, oneDecimal(rtt), oneDecimal(MAX_ROUND_TRIP_MS));
+              from, to, rtt, MAX_ROUND_TRIP_MS);
         }
         List<Integer> dscp = s.dscpValues();
         if (!dscp.equals(List.of(DSCP_EF))) {
           unmarked = true;
           f.evidence(s.firstFrame(), "dscp", filter + " && ip.dsfield.dscp != " + DSCP_EF,
-              from, to, dscp.toString());
+              from, to,
+              dscp.stream().map(String::valueOf).collect(Collectors.joining(", ")));
         }
       }
       if (f != null) {
-        f.title(call.from(), call.to(), bad);
+        f.title(Parties.caller(call), Parties.callee(call), bad);
         if (unmarked) {
           f.advice("mark_ef", DSCP_EF);
         }
@@ -121,9 +123,5 @@ public final class PoorQuality implements Rule {
       confirmed |= d.confirmed() != null;
     }
     return confirmed;
-  }
-
-  private static String oneDecimal(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
   }
 }

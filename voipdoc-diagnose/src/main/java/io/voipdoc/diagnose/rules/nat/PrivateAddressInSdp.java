@@ -31,6 +31,11 @@ import org.jspecify.annotations.Nullable;
  * forwarded with the same address by another host, or the peer's RTP goes to that private address.
  * A proxy that rewrites the SDP (a NAT-aware proxy, an RTP proxy) leaves no such forwarded copy.
  *
+ * <p>When the peer's RTP is seen going to the private address, the audio of that direction is
+ * lost for certain, and the finding is an error: it is then the cause of the call's ONE_WAY_AUDIO,
+ * and as an error it is listed before that symptom, whose evidence comes later in the captures.
+ * Without that RTP it stays a warning: the captures show the risk, not the loss.
+ *
  * <p>Catalogue: KNOWLEDGE.md §3, PRIVATE_ADDRESS_IN_SDP. Lab: {@code lab/private-address-in-sdp}.
  */
 @RuleSpec(id = "PRIVATE_ADDRESS_IN_SDP", severity = Severity.WARNING)
@@ -96,6 +101,7 @@ public final class PrivateAddressInSdp implements Rule {
           hostPort, forwarded.destination().hostPort());
     }
     if (sentThere != null) {
+      f.severity(Severity.ERROR);
       f.evidence(sentThere.firstFrame(), "rtp_to_private",
           Addresses.flowFilter(sentThere.source(), sentThere.destination()),
           sentThere.source().hostPort(), hostPort, sentThere.packets());

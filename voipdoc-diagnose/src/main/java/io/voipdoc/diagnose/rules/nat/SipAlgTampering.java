@@ -9,6 +9,7 @@ import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.rules.Parties;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ public final class SipAlgTampering implements Rule {
       Findings.Builder f = null;
       if (!perMessage.isEmpty()) {
         SipChange first = perMessage.values().iterator().next().get(0);
-        f = out.add(this, call).title(call.from(), call.to(), first.from(), first.to());
+        f = out.add(this, call).title(Parties.caller(call), Parties.callee(call), first.from(), first.to());
         for (List<SipChange> changes : perMessage.values()) {
           SipChange m = changes.get(0);
           String filter = "sip.Call-ID == \"" + m.callId() + "\" && sip.Via.branch == \""
@@ -124,7 +125,7 @@ public final class SipAlgTampering implements Rule {
         }
         for (Object[] sign : signs) {
           if (f == null) {
-            f = out.add(this, call).title(call.from(), call.to(), e.frame().input(), e.frame().input());
+            f = out.add(this, call).title(Parties.caller(call), Parties.callee(call), e.frame().input(), e.frame().input());
           }
           f.evidence(e.frame(), (String) sign[0], filter,
               java.util.Arrays.copyOfRange(sign, 1, sign.length));

@@ -16,6 +16,7 @@ import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
 import io.voipdoc.diagnose.acl.Acl;
 import io.voipdoc.diagnose.acl.AclVerdict;
+import io.voipdoc.diagnose.rules.Parties;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -189,7 +190,7 @@ public final class AclCandidates488 implements Rule {
     }
     Findings.Builder b =
         out.add(this, call)
-            .title(call.from(), call.to(), controller)
+            .title(Parties.caller(call), Parties.callee(call), controller)
             .evidence(invite.frame(), "offer", DisplayFilter.callId(invite.callId()),
                 invite.source(), invite.destination(), String.join(", ", listed))
             .evidence(rejected.frame(), "rejected", DisplayFilter.frame(rejected.frame()),

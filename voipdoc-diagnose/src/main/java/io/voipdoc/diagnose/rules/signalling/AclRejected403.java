@@ -14,6 +14,7 @@ import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
 import io.voipdoc.diagnose.acl.Acl;
 import io.voipdoc.diagnose.acl.AclVerdict;
+import io.voipdoc.diagnose.rules.Parties;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -55,7 +56,7 @@ public final class AclRejected403 implements Rule {
       String sender = invite.source().address().getHostAddress();
       Findings.Builder b =
           out.add(this, call)
-              .title(call.from(), call.to(), sender)
+              .title(Parties.caller(call), Parties.callee(call), sender)
               .evidence(invite.frame(), "invite", DisplayFilter.callId(invite.callId()),
                   invite.source(), invite.destination())
               .evidence(forbidden.frame(), "forbidden", DisplayFilter.frame(forbidden.frame()),

@@ -8,10 +8,10 @@ import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.rules.Parties;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -85,14 +85,14 @@ public final class CallDropsAfter32s implements Rule {
       return;
     }
     long seconds = Math.round((bye.timeNanos() - firstOk.timeNanos()) / 1e9);
-    Findings.Builder b = out.add(this, call).title(call.from(), call.to(), seconds);
+    Findings.Builder b = out.add(this, call).title(Parties.caller(call), Parties.callee(call), seconds);
     for (List<SipEvent> oks : unacked) {
       SipEvent first = oks.get(0);
       SipEvent last = oks.get(oks.size() - 1);
       b.evidence(first.frame(), "first_ok", DisplayFilter.callId(leg.callId()),
               first.source(), first.destination())
           .evidence(last.frame(), "ok_repeated", DisplayFilter.callId(leg.callId()) + " && sip.Status-Code == " + last.status(),
-              oks.size(), String.format(Locale.ROOT, "%.1f", (last.timeNanos() - first.timeNanos()) / 1e9),
+              oks.size(), (last.timeNanos() - first.timeNanos()) / 1e9,
               first.source().address().getHostAddress());
     }
     String contact = ack == null ? "" : SignallingUnreachable.requestUri(ack);

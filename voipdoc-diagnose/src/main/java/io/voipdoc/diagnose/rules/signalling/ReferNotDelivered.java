@@ -13,13 +13,14 @@ import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.Term;
+import io.voipdoc.diagnose.rules.Parties;
 import io.voipdoc.diagnose.rules.tls.TlsLogLines;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -78,7 +79,7 @@ public final class ReferNotDelivered implements Rule {
 
   private void report(
       Call call, List<Refer> refused, List<TlsConnectionSeen> aborted, LogTimeline logs, Findings out) {
-    Findings.Builder b = out.add(this, call).title(call.from(), call.to());
+    Findings.Builder b = out.add(this, call).title(Parties.caller(call), Parties.callee(call));
     for (Refer r : refused) {
       SipEvent request = r.request();
       String target = r.referTo() == null ? "?" : r.referTo();
@@ -109,7 +110,7 @@ public final class ReferNotDelivered implements Rule {
         String sni = first.serverName();
         b.evidence(first.firstFrame(), "tls_aborted", tlsFilter(first),
             first.client().address().getHostAddress(), first.server().hostPort(), group.size(),
-            sni == null ? "-" : sni, longest, first.stage());
+            sni == null ? "-" : sni, longest, Term.handshakeStage(first.stage()));
       }
       TlsLogLines.Cited cited = TlsLogLines.of(aborted, logs);
       if (cited != null) {
@@ -175,7 +176,7 @@ public final class ReferNotDelivered implements Rule {
     return "ip.addr == " + c.client().address().getHostAddress() + " && tcp.port == " + c.client().port();
   }
 
-  private static String seconds(long nanos) {
-    return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
   }
 }

@@ -10,6 +10,7 @@ import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.rules.Parties;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -71,7 +72,7 @@ public final class SdpRejected488 implements Rule {
     String offered = offer.sdp();
     Findings.Builder b =
         out.add(this, call)
-            .title(call.from(), call.to(), rejected.get(rejected.size() - 1).finalStatus())
+            .title(Parties.caller(call), Parties.callee(call), rejected.get(rejected.size() - 1).finalStatus())
             .evidence(offer.frame(), offered == null ? "no_offer" : "offer",
                 DisplayFilter.callId(offer.callId()), offer.source(), offer.destination(),
                 offered == null ? "" : describe(offered));
@@ -96,7 +97,7 @@ public final class SdpRejected488 implements Rule {
       }
       b.advice("add_codec", String.join(", ", missing), offer.source().address().getHostAddress());
     } else {
-      b.advice("compare_codecs", call.to());
+      b.advice("compare_codecs", Parties.callee(call));
     }
     b.advice("allow_common_codec").advice("check_srtp").done();
   }

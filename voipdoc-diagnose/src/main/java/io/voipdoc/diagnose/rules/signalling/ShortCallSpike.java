@@ -9,10 +9,11 @@ import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.Term;
+import io.voipdoc.diagnose.rules.Parties;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -85,8 +86,8 @@ public final class ShortCallSpike implements Rule {
       Party by = e.leg.hungUpBy();
       f.evidence(e.bye.frame(), "short_call",
           "sip.Call-ID == \"" + e.bye.callId() + "\" && sip.Method == \"BYE\"",
-          e.call.index(), e.call.from(), e.call.to(), seconds(e.leg.durationNanos()),
-          by == Party.CALLER ? "caller" : "callee");
+          e.call.index(), Parties.caller(e.call), Parties.callee(e.call), seconds(e.leg.durationNanos()),
+          Term.side(by == Party.CALLER));
     }
     if (shortCalls.size() > MAX_LISTED) {
       f.evidence(null, "more", "", shortCalls.size() - MAX_LISTED);
@@ -130,7 +131,7 @@ public final class ShortCallSpike implements Rule {
     return d.length % 2 == 1 ? d[d.length / 2] : (d[d.length / 2 - 1] + d[d.length / 2]) / 2;
   }
 
-  private static String seconds(long nanos) {
-    return String.format(Locale.ROOT, "%.1f", nanos / (double) NANOS);
+  private static double seconds(long nanos) {
+    return nanos / (double) NANOS;
   }
 }

@@ -11,6 +11,7 @@ import io.voipdoc.diagnose.Findings;
 import io.voipdoc.diagnose.Rule;
 import io.voipdoc.diagnose.RuleSpec;
 import io.voipdoc.diagnose.Severity;
+import io.voipdoc.diagnose.Term;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Encrypted alerts are not judged (they are normally close_notify). Connections with the same
  * SNI and the same server certificate are one finding, so the client's and the server's capture of
- * the same failure count once; the first connection of each capture is cited. A handshake that
+ * the same failure count once, and so does each connection ({@link SameConnections}); the first
+ * connection of each capture is cited. A handshake that
  * merely stops after the ClientHello without an alert is not reported: the capture may have ended.
  * Catalogue row TLS_HANDSHAKE_FAILURE (KNOWLEDGE.md §3). Lab: {@code tls-wrong-certificate}.
  *
@@ -53,30 +55,31 @@ public final class TlsHandshakeFailure implements Rule {
       }
     }
     for (List<TlsConnectionSeen> group : failed.values()) {
-      report(group, context.logs(), out);
+      report(group, SameConnections.count(group, incident.capturePoints()), context.logs(), out);
     }
   }
 
-  private void report(List<TlsConnectionSeen> group, LogTimeline logs, Findings out) {
+  private void report(List<TlsConnectionSeen> group, int connections, LogTimeline logs, Findings out) {
     TlsConnectionSeen first = group.get(0);
     String sni = first.serverName();
     List<TlsCertificate> chain = first.certificates();
     TlsCertificate leaf = chain.isEmpty() ? null : chain.get(0);
     String name = sni != null ? sni : leaf != null && leaf.commonName() != null ? leaf.commonName() : "?";
-    Findings.Builder b = out.add(this, "tls " + name).title(name, group.size());
+    Findings.Builder b = out.add(this, "tls " + name).title(name, connections);
     Set<String> inputs = new HashSet<>();
     for (TlsConnectionSeen c : group) {
       if (!inputs.add(c.firstFrame().input())) {
         continue;
       }
       b.evidence(c.firstFrame(), sni == null ? "client_hello" : "client_hello_sni",
-          frame(c.firstFrame()), sni == null ? "" : sni, c.stage());
+          frame(c.firstFrame()), sni == null ? "" : sni, Term.handshakeStage(c.stage()));
       TlsAlert alert = clearFatalAlert(c);
       FrameRef alertFrame = c.firstAlertFrame();
       if (alert != null && alertFrame != null) {
         String description = alert.descriptionName();
         b.evidence(alertFrame, "fatal_alert", frame(alertFrame),
-            description == null ? Integer.toString(alert.description()) : description, c.stage());
+            description == null ? Integer.toString(alert.description()) : description,
+            Term.handshakeStage(c.stage()));
       }
     }
     TlsLogLines.Cited cited = TlsLogLines.of(group, logs);

@@ -51,5 +51,15 @@ class CaptureTooShortTest {
     List<Finding> found = Fixtures.findings(RULE, Incidents.corpus("sip/sipnab-metasploit-sip-invite-spoof.pcap"));
     assertEquals(1, found.size(), found.toString());
     assertEquals("ringing", found.get(0).evidence().get(0).key());
+    // From <sip:10.0.1.199>, Request-URI sip:10.0.1.45: no numbers, so the addresses name the parties
+    assertEquals(List.of("10.0.1.199", "10.0.1.45"), found.get(0).titleArgs().subList(0, 2));
+  }
+
+  @Test
+  void names_a_caller_without_a_number_by_the_address_it_called_from() {
+    // the first INVITE's From is <sip:200.57.7.195:55061;user=phone>, without a user part
+    List<Finding> found = Fixtures.findings(RULE, Incidents.corpus("sip/sipnab-SIP_CALL_RTP_G711"));
+    assertEquals(2, found.size(), found.toString());
+    assertEquals(List.of("200.57.7.195", "francisco"), found.get(0).titleArgs().subList(0, 2));
   }
 }

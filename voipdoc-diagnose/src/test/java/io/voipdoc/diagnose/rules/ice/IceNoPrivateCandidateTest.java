@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voipdoc.diagnose.Evidence;
 import io.voipdoc.diagnose.Finding;
+import io.voipdoc.diagnose.FindingText;
 import io.voipdoc.diagnose.Incidents;
 import io.voipdoc.diagnose.SyntheticCalls;
 import io.voipdoc.diagnose.SyntheticCalls.Party;
@@ -18,6 +19,7 @@ import io.voipdoc.testkit.Packets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +58,9 @@ class IceNoPrivateCandidateTest {
         ev.stream().map(Evidence::key).toList());
     assertEquals("same-nat.pcap#1", at(ev.get(0)));
     assertEquals(List.of("caller", "srflx 203.0.113.11:40000", "offer"), ev.get(0).args());
+    assertEquals("SDP (Angebot) der einen Seite (Anrufer) mit den Kandidaten srflx 203.0.113.11:40000:"
+        + " keiner auf einer privaten Adresse, also kein direkter Weg innerhalb des LANs",
+        new FindingText(Locale.GERMAN).evidence(f, ev.get(0)));
     assertEquals(List.of("192.168.1.10"), ev.get(1).args());
     assertEquals("same-nat.pcap#2", at(ev.get(2)));
     assertEquals(List.of("203.0.113.11"), ev.get(3).args());

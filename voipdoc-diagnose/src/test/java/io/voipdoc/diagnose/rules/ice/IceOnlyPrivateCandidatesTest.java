@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voipdoc.diagnose.Finding;
+import io.voipdoc.diagnose.FindingText;
 import io.voipdoc.diagnose.Incidents;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class IceOnlyPrivateCandidatesTest {
@@ -29,6 +31,12 @@ class IceOnlyPrivateCandidatesTest {
             "nat1-lan.pcapng#6"),
         frames);
     assertEquals(List.of("192.168.1.1:3478", "192.168.1.10:12844"), f.evidence().get(3).args());
+    // the side and the SDP's role in the reader's words
+    FindingText de = new FindingText(Locale.GERMAN);
+    assertTrue(de.title(f).startsWith("Eine Seite des Anrufs (Anrufer) bot"), de.title(f));
+    assertTrue(de.evidence(f, f.evidence().get(0)).startsWith("SDP (Angebot) mit den Kandidaten"),
+        de.evidence(f, f.evidence().get(0)));
+    assertTrue(new FindingText(Locale.ENGLISH).title(f).startsWith("The caller offered"));
   }
 
   @Test

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voipdoc.diagnose.Diagnoser;
 import io.voipdoc.diagnose.Finding;
 import io.voipdoc.diagnose.Incidents;
+import io.voipdoc.diagnose.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +33,18 @@ class PrivateAddressInSdpTest {
     assertEquals("udp:203.0.113.11:5060", "udp:" + f.evidence().get(0).args().get(1));
     assertEquals("frame.number == 9", f.evidence().get(0).displayFilter());
     assertTrue(f.evidence().stream().anyMatch(e -> at(e).equals("bob.pcapng#12")));
+    // bob's RTP to the private address proves the loss: an error, the cause of the one-way audio
+    assertEquals(Severity.ERROR, f.severity());
+  }
+
+  @Test
+  void is_listed_before_the_one_way_audio_it_causes() {
+    List<Finding> found = Diagnoser.diagnose(Incidents.of(
+        Incidents.lab("private-address-in-sdp", "bob.pcapng"),
+        Incidents.lab("private-address-in-sdp", "nat1-lan.pcapng"),
+        Incidents.lab("private-address-in-sdp", "pbx.pcapng")));
+    List<String> ids = found.stream().filter(f -> f.severity() == Severity.ERROR).map(Finding::id).toList();
+    assertEquals(List.of("PRIVATE_ADDRESS_IN_SDP", "ONE_WAY_AUDIO"), ids);
   }
 
   @Test

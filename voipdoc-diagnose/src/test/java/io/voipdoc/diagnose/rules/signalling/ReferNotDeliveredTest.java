@@ -65,7 +65,7 @@ class ReferNotDeliveredTest {
     assertEquals("3", pbx.args().get(2));
     assertEquals("pbx.lab.example", pbx.args().get(3));
     assertTrue(Long.parseLong(pbx.args().get(4)) < 10, pbx.args().toString());
-    assertEquals("CERTIFICATE", pbx.args().get(5));
+    assertEquals("stage_certificate", pbx.args().get(5));
     Evidence cert = f.evidence().get(3);
     assertEquals(List.of("CN=localhost", "CN=localhost"), cert.args());
     assertEquals(List.of("check_tls_context", "allow_new_connections"),

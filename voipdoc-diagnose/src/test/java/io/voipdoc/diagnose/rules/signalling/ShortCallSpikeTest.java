@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voipdoc.diagnose.Evidence;
 import io.voipdoc.diagnose.Finding;
+import io.voipdoc.diagnose.FindingText;
 import io.voipdoc.diagnose.Incidents;
 import io.voipdoc.diagnose.SyntheticCalls;
 import io.voipdoc.diagnose.SyntheticCalls.Party;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +43,11 @@ class ShortCallSpikeTest {
     assertEquals("bob.pcapng#268", at(ev.get(2)));
     assertEquals(List.of("1", "bob", "dave", "2.6", "caller"), ev.get(2).args());
     assertEquals(10, ev.size());
+    // who hung up and the talk time in the reader's words and numbers
+    assertEquals("Anruf 1 von bob an dave endete nach 2,6 s; aufgelegt hat der Anrufer",
+        new FindingText(Locale.GERMAN).evidence(f, ev.get(2)));
+    assertEquals("Call 1 from bob to dave ended after 2.6 s; the caller hung up",
+        new FindingText(Locale.ENGLISH).evidence(f, ev.get(2)));
   }
 
   @Test

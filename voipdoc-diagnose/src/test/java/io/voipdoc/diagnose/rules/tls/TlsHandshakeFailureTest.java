@@ -40,19 +40,33 @@ class TlsHandshakeFailureTest {
     assertEquals(1, found.size(), found.toString());
     Finding f = found.get(0);
     assertEquals("tls pbx.lab.example", f.subject());
-    // three connections, seen by the client and by the server
-    assertEquals(List.of("pbx.lab.example", "6"), f.titleArgs());
+    // three connections, each seen by the client and by the server, count once
+    assertEquals(List.of("pbx.lab.example", "3"), f.titleArgs());
     List<String> cited = cited(f);
     assertTrue(cited.contains("fatal_alert@bob.pcapng#8"), cited.toString());
     assertTrue(cited.contains("fatal_alert@pbx.pcapng#8"), cited.toString());
     Evidence alert = f.evidence().get(1);
-    assertEquals(List.of("unknown_ca", "CERTIFICATE"), alert.args());
+    assertEquals(List.of("unknown_ca", "stage_certificate"), alert.args());
+    assertTrue(new FindingText(Locale.GERMAN).evidence(f, alert).endsWith("(nach dem Zertifikat des Servers)."),
+        new FindingText(Locale.GERMAN).evidence(f, alert));
+    assertTrue(new FindingText(Locale.ENGLISH).evidence(f, alert).endsWith("(after the server's certificate)."),
+        new FindingText(Locale.ENGLISH).evidence(f, alert));
     assertTrue(cited.contains("self_signed@bob.pcapng#4"), cited.toString());
     Evidence mismatch = f.evidence().stream().filter(e -> e.key().equals("name_mismatch")).findFirst().orElseThrow();
     assertEquals(List.of("pbx.lab.example", "CN=localhost"), mismatch.args());
     assertEquals("install_certificate", f.advice().get(0).key());
     String de = new FindingText(Locale.GERMAN).evidence(f, mismatch);
     assertEquals("Der Client fragte nach pbx.lab.example, das Zertifikat nennt aber nur CN=localhost.", de);
+  }
+
+  @Test
+  void counts_each_of_the_transfers_connections_once_though_both_ends_captured_it() {
+    // bob's three attempts to reach the PBX over TLS, in bob's and the PBX's capture (README)
+    List<Finding> found = Incidents.findings(rule, LabCaptures.of("refer-not-delivered"));
+    assertEquals(1, found.size(), found.toString());
+    assertEquals("3", found.get(0).titleArgs().get(1));
+    List<Finding> merged = Incidents.findingsMerged(rule, LabCaptures.of("refer-not-delivered"));
+    assertEquals("3", merged.get(0).titleArgs().get(1));
   }
 
   @Test
