@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * is not judged here) ends with a fatal alert in clear text (RFC 5246 §7.2, RFC 8446 §6: e.g.
  * handshake_failure after the ClientHello, bad_certificate or unknown_ca from a verifying client),
  * or the server's certificate is one that a verifying client refuses: expired or not yet valid at
- * the connection's start, self-signed, or not naming the SNI the client asked for (RFC 6125 §6).
+ * the connection's start, self-signed, or not naming the SNI the client asked for (RFC 6125 §6),
+ * and the handshake did not get through: a client that went on to encrypted traffic accepted the
+ * certificate, so that connection did not fail.
  *
  * <p>Encrypted alerts are not judged (they are normally close_notify). Connections with the same
  * SNI and the same server certificate are one finding, so the client's and the server's capture of
@@ -50,7 +52,7 @@ public final class TlsHandshakeFailure implements Rule {
   public void judge(Incident incident, DiagnosisContext context, Findings out) {
     Map<String, List<TlsConnectionSeen>> failed = new LinkedHashMap<>();
     for (TlsConnectionSeen c : incident.tlsConnections()) {
-      if (!c.datagram() && (clearFatalAlert(c) != null || badCertificate(c))) {
+      if (!c.datagram() && (clearFatalAlert(c) != null || refusableCertificate(c))) {
         failed.computeIfAbsent(key(c), k -> new ArrayList<>()).add(c);
       }
     }
@@ -118,7 +120,14 @@ public final class TlsHandshakeFailure implements Rule {
     return null;
   }
 
-  private static boolean badCertificate(TlsConnectionSeen c) {
+  /**
+   * A certificate a verifying client refuses, on a connection that did not get through: once both
+   * sides switched to encryption, the client accepted it, and the handshake did not fail.
+   */
+  private static boolean refusableCertificate(TlsConnectionSeen c) {
+    if (c.stage() == TlsConnectionSeen.Stage.ESTABLISHED) {
+      return false;
+    }
     return Boolean.TRUE.equals(c.leafSelfSigned())
         || Boolean.FALSE.equals(c.leafValidAtStart())
         || Boolean.FALSE.equals(c.leafMatchesServerName());
