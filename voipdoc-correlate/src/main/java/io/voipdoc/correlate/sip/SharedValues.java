@@ -5,11 +5,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One instance for each of equal values that many kept messages repeat: the same endpoints,
- * User-Agent, Via sent-by, branch of a transaction's request and responses, status lines. A
- * finished call is kept with all its messages for the rules, so without this every message holds
- * its own copies. Bounded: when {@link #MAX_VALUES} are held, the table starts again empty (the
- * values themselves stay with the messages that hold them).
+ * One instance for each of equal values that many kept messages repeat: endpoints, Call-ID,
+ * method, status lines, User-Agent, Via sent-by, Contact. A finished call is kept with all its
+ * messages for the rules, so without this every message holds its own copies. Values that are new
+ * in nearly every message (request lines, branches, SDP summaries) are not looked up: that would
+ * cost time for little. Bounded: when {@link #MAX_VALUES} are held, the table starts again empty
+ * (the values themselves stay with the messages that hold them).
  */
 final class SharedValues {
   /** Distinct values held for sharing at most. */
