@@ -120,8 +120,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     Incident incident = correlator.finish();
     PolicyInputs.Read policy = PolicyInputs.read(logs, offsets, accessList, incident, messages);
     List<Finding> findings = new ArrayList<>();
+    Call numbered = call == null ? null : numbered(incident, call);
     for (Finding f : Diagnoser.diagnose(incident, policy.context())) {
-      if (call == null || about(f, incident, call)) {
+      if (call == null || about(f, call, numbered)) {
         findings.add(f);
       }
     }
@@ -194,16 +195,19 @@ final class AnalyzeCommand implements Callable<Integer> {
     return c.callIds().contains(id) || String.valueOf(c.index()).equals(id);
   }
 
-  private static boolean about(Finding f, Incident incident, String id) {
-    if (f.callIds().contains(id)) {
-      return true;
-    }
+  /** Whether finding {@code f} is about the call {@code --call ID} names. */
+  private static boolean about(Finding f, String id, @Nullable Call numbered) {
+    return f.callIds().contains(id) || (numbered != null && f.callIds().equals(numbered.callIds()));
+  }
+
+  /** The call whose number is {@code id}, or null: looked up once, not for every finding. */
+  private static @Nullable Call numbered(Incident incident, String id) {
     for (Call c : incident.calls()) {
-      if (String.valueOf(c.index()).equals(id) && f.callIds().equals(c.callIds())) {
-        return true;
+      if (String.valueOf(c.index()).equals(id)) {
+        return c;
       }
     }
-    return false;
+    return null;
   }
 
   /** Calls that did not end as answered calls. */

@@ -4,6 +4,7 @@ import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.incident.Incident;
 import io.voipdoc.correlate.log.LogLine;
 import io.voipdoc.correlate.sip.Call;
+import io.voipdoc.correlate.sip.CallLeg;
 import io.voipdoc.correlate.sip.CallState;
 import io.voipdoc.diagnose.Evidence;
 import io.voipdoc.diagnose.Finding;
@@ -15,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,8 +75,9 @@ record AnalyzeReport(
       Messages messages) {
     Map<Call, List<Finding>> byCall = new LinkedHashMap<>();
     List<Finding> other = new ArrayList<>();
+    Map<String, Integer> positions = positions(incident);
     for (Finding f : findings) {
-      Call c = callOf(f, incident);
+      Call c = callOf(f, incident, positions);
       if (c == null) {
         other.add(f);
       } else {
@@ -116,16 +119,31 @@ record AnalyzeReport(
         messages);
   }
 
-  /** The call a finding is about: the one whose Call-IDs it names, or null. */
-  static @Nullable Call callOf(Finding f, Incident incident) {
-    for (Call c : incident.calls()) {
-      for (String id : f.callIds()) {
-        if (c.callIds().contains(id)) {
-          return c;
-        }
+  /**
+   * The call a finding is about: the first whose Call-IDs it names, or null. {@code positions} maps
+   * each Call-ID to the position of the first call with it: a look-up per finding, not a search
+   * through every call, which made the report quadratic in the number of calls.
+   */
+  private static @Nullable Call callOf(Finding f, Incident incident, Map<String, Integer> positions) {
+    int first = Integer.MAX_VALUE;
+    for (String id : f.callIds()) {
+      Integer at = positions.get(id);
+      if (at != null && at < first) {
+        first = at;
       }
     }
-    return null;
+    return first == Integer.MAX_VALUE ? null : incident.calls().get(first);
+  }
+
+  private static Map<String, Integer> positions(Incident incident) {
+    Map<String, Integer> positions = new HashMap<>();
+    List<Call> calls = incident.calls();
+    for (int i = 0; i < calls.size(); i++) {
+      for (CallLeg l : calls.get(i).legs()) {
+        positions.putIfAbsent(l.callId(), i);
+      }
+    }
+    return positions;
   }
 
   /** Findings of {@code severity}. */

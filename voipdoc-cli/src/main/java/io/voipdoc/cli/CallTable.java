@@ -1,6 +1,5 @@
 package io.voipdoc.cli;
 
-import io.voipdoc.correlate.sip.Call;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +8,7 @@ import java.util.Locale;
 final class CallTable {
   private CallTable() {}
 
-  static void render(List<Call> calls, Messages messages, PrintWriter out) {
+  static void render(List<CallRow> calls, Messages messages, PrintWriter out) {
     if (calls.isEmpty()) {
       out.println(messages.text("calls.none"));
       return;
@@ -25,41 +24,49 @@ final class CallTable {
       messages.text("calls.column.legs"),
       messages.text("calls.column.messages")
     };
-    String[][] rows = new String[calls.size() + 1][];
-    rows[0] = head;
-    for (int i = 0; i < calls.size(); i++) {
-      Call c = calls.get(i);
-      rows[i + 1] =
-          new String[] {
-            Integer.toString(c.index()),
-            c.start().toString().replace('T', ' ').replace("Z", ""),
-            String.format(Locale.ROOT, "%.3f", c.durationNanos() / 1e9),
-            Escape.terminal(c.from()),
-            Escape.terminal(c.to()),
-            CallsCommand.state(messages, c),
-            c.finalStatus() < 0 ? "-" : Integer.toString(c.finalStatus()),
-            Integer.toString(c.legs().size()),
-            Integer.toString(c.messages())
-          };
-    }
+    // the cells are made twice, to size the columns and to print them, rather than all kept
     int[] width = new int[head.length];
-    for (String[] r : rows) {
-      for (int k = 0; k < r.length; k++) {
-        width[k] = Math.max(width[k], r[k].length());
+    widen(width, head);
+    for (CallRow c : calls) {
+      widen(width, cells(c, messages));
+    }
+    print(head, width, out);
+    for (CallRow c : calls) {
+      print(cells(c, messages), width, out);
+    }
+  }
+
+  private static String[] cells(CallRow c, Messages messages) {
+    return new String[] {
+      Integer.toString(c.index),
+      c.start.toString().replace('T', ' ').replace("Z", ""),
+      String.format(Locale.ROOT, "%.3f", c.durationNanos / 1e9),
+      Escape.terminal(c.from),
+      Escape.terminal(c.to),
+      CallsCommand.state(messages, c.state),
+      c.finalStatus < 0 ? "-" : Integer.toString(c.finalStatus),
+      Integer.toString(c.legs.length),
+      Integer.toString(c.messages)
+    };
+  }
+
+  private static void widen(int[] width, String[] r) {
+    for (int k = 0; k < r.length; k++) {
+      width[k] = Math.max(width[k], r[k].length());
+    }
+  }
+
+  private static void print(String[] r, int[] width, PrintWriter out) {
+    StringBuilder b = new StringBuilder();
+    for (int k = 0; k < r.length; k++) {
+      if (k > 0) {
+        b.append("  ");
+      }
+      b.append(r[k]);
+      if (k < r.length - 1) {
+        b.append(" ".repeat(width[k] - r[k].length()));
       }
     }
-    for (String[] r : rows) {
-      StringBuilder b = new StringBuilder();
-      for (int k = 0; k < r.length; k++) {
-        if (k > 0) {
-          b.append("  ");
-        }
-        b.append(r[k]);
-        if (k < r.length - 1) {
-          b.append(" ".repeat(width[k] - r[k].length()));
-        }
-      }
-      out.println(b);
-    }
+    out.println(b);
   }
 }

@@ -1,12 +1,8 @@
 package io.voipdoc.cli;
 
-import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.sip.Call;
-import io.voipdoc.correlate.sip.CallLeg;
-import io.voipdoc.correlate.sip.Dialog;
+import io.voipdoc.correlate.sip.CallState;
 import io.voipdoc.correlate.sip.KeepAlive;
-import io.voipdoc.correlate.sip.Party;
-import io.voipdoc.correlate.sip.Refer;
 import io.voipdoc.correlate.sip.SipCorrelator;
 import io.voipdoc.correlate.sip.SipCorrelatorConfig;
 import io.voipdoc.correlate.sip.Subscription;
@@ -18,7 +14,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,15 +66,30 @@ final class CallsCommand implements Callable<Integer> {
       List<Call> calls, Pipeline.Result result, List<Subscription> subscriptions,
       List<KeepAlive> keepAlives) {}
 
-  /** Runs the inputs through the pipeline and the SIP correlator. */
+  /**
+   * Runs the inputs through the pipeline and the SIP correlator, keeping every call (for {@code
+   * flow}, which draws their messages).
+   */
   static Found correlate(List<String> inputs, List<String> headers, Messages messages)
       throws IOException {
+    List<Call> calls = new ArrayList<>();
+    SipCorrelator correlator = new SipCorrelator(config(headers), sdp -> {}, calls::add, r -> {});
+    Pipeline.Result result = run(inputs, correlator, messages);
+    calls.sort(Comparator.comparingInt(Call::index));
+    return new Found(calls, result, correlator.subscriptions(), correlator.keepAlives());
+  }
+
+  private static SipCorrelatorConfig config(List<String> headers) {
     SipCorrelatorConfig config = SipCorrelatorConfig.DEFAULTS;
     for (String h : headers) {
       config = config.withCorrelationHeader(h);
     }
-    List<Call> calls = new ArrayList<>();
-    SipCorrelator correlator = new SipCorrelator(config, sdp -> {}, calls::add, r -> {});
+    return config;
+  }
+
+  /** Feeds the SIP messages of the inputs to {@code correlator} and finishes it. */
+  private static Pipeline.Result run(
+      List<String> inputs, SipCorrelator correlator, Messages messages) throws IOException {
     Pipeline.Result result =
         Pipeline.run(
             inputs,
@@ -96,36 +106,37 @@ final class CallsCommand implements Callable<Integer> {
             },
             messages);
     correlator.finish();
-    calls.sort(Comparator.comparingInt(Call::index));
-    return new Found(calls, result, correlator.subscriptions(), correlator.keepAlives());
+    return result;
   }
 
   @Override
   public Integer call() throws IOException {
     OutputFormat.require(spec, format, OutputFormat.text, OutputFormat.json);
     Messages messages = language.messages();
-    Found found = correlate(captures, correlationHeaders, messages);
+    CallRows rows = new CallRows();
+    SipCorrelator correlator = new SipCorrelator(config(correlationHeaders), sdp -> {}, rows, r -> {});
+    Pipeline.Result result = run(captures, correlator, messages);
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.json) {
       Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("calls", json(found.calls()));
+      doc.put("calls", rows.json());
       List<Map<String, Object>> subscriptions = new ArrayList<>();
-      for (Subscription s : found.subscriptions()) {
-        subscriptions.add(json(s));
+      for (Subscription s : correlator.subscriptions()) {
+        subscriptions.add(CallRow.json(s));
       }
       doc.put("subscriptions", subscriptions);
       List<Map<String, Object>> pings = new ArrayList<>();
-      for (KeepAlive k : found.keepAlives()) {
+      for (KeepAlive k : correlator.keepAlives()) {
         pings.add(json(k));
       }
       doc.put("keepAlives", pings);
-      doc.put("unreadable", found.result().unreadable());
+      doc.put("unreadable", result.unreadable());
       OutputFormat.writeJson(out, doc);
     } else {
-      CallTable.render(found.calls(), messages, out);
+      CallTable.render(rows.sorted(), messages, out);
     }
     out.flush();
-    return finish(found.result(), spec.commandLine().getErr());
+    return finish(result, spec.commandLine().getErr());
   }
 
   static int finish(Pipeline.Result result, PrintWriter err) {
@@ -138,111 +149,9 @@ final class CallsCommand implements Callable<Integer> {
 
   /** The JSON objects of the calls; {@code analyze} reports the same. */
   static List<Map<String, Object>> json(List<Call> calls) {
-    Map<Refer, Call> referring = new IdentityHashMap<>();
-    for (Call c : calls) {
-      for (Refer r : c.transfers()) {
-        referring.put(r, c);
-      }
-    }
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (Call c : calls) {
-      rows.add(json(c, referring));
-    }
-    return rows;
-  }
-
-  private static Map<String, Object> json(Call c, Map<Refer, Call> referring) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("index", c.index());
-    m.put("callIds", c.callIds());
-    m.put("from", c.from());
-    m.put("to", c.to());
-    m.put("state", c.state().name());
-    m.put("finalStatus", c.finalStatus());
-    m.put("start", c.start().toString());
-    m.put("durationMs", c.durationNanos() / 1_000_000);
-    long pdd = c.postDialDelayNanos();
-    m.put("postDialDelayMs", pdd < 0 ? null : pdd / 1_000_000);
-    Party by = c.hungUpBy();
-    m.put("hungUpBy", by == null ? null : by.name());
-    m.put("messages", c.messages());
-    List<Map<String, Object>> legs = new ArrayList<>();
-    for (CallLeg l : c.legs()) {
-      Map<String, Object> leg = new LinkedHashMap<>();
-      leg.put("callId", l.callId());
-      leg.put("link", l.link().name());
-      leg.put("from", l.fromUser());
-      leg.put("to", l.requestUser() != null ? l.requestUser() : l.toUser());
-      leg.put("state", l.state().name());
-      leg.put("finalStatus", l.finalStatus());
-      leg.put("caller", l.caller().toString());
-      leg.put("callee", l.callee().toString());
-      List<List<Object>> frames = new ArrayList<>();
-      for (FrameRef f : l.frames()) {
-        frames.add(List.of(f.input(), f.number()));
-      }
-      leg.put("frames", frames);
-      legs.add(leg);
-    }
-    m.put("legs", legs);
-    List<Map<String, Object>> transfers = new ArrayList<>();
-    for (Refer r : c.transfers()) {
-      transfers.add(json(r));
-    }
-    m.put("transfers", transfers);
-    Refer of = c.transferOf();
-    Call from = of == null ? null : referring.get(of);
-    m.put("transferOf", from == null ? null : from.index());
-    List<Map<String, Object>> subscriptions = new ArrayList<>();
-    for (Subscription s : c.subscriptions()) {
-      subscriptions.add(json(s));
-    }
-    m.put("subscriptions", subscriptions);
-    List<Map<String, Object>> timers = new ArrayList<>();
-    for (CallLeg l : c.legs()) {
-      for (Dialog d : l.dialogs()) {
-        if (d.sessionExpires() > 0) {
-          timers.add(sessionTimer(l, d));
-        }
-      }
-    }
-    m.put("sessionTimers", timers);
-    return m;
-  }
-
-  private static Map<String, Object> json(Refer r) {
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("callId", r.request().callId());
-    t.put("by", r.by().name());
-    t.put("referTo", r.referTo());
-    t.put("referredBy", r.referredBy());
-    t.put("attended", r.attended());
-    t.put("replaces", r.replaces());
-    t.put("status", r.status());
-    t.put("notified", r.notifiedStatuses());
-    t.put("outcome", r.outcome().name());
-    t.put("frame", List.of(r.request().frame().input(), r.request().frame().number()));
-    CallLeg leg = r.transferLeg();
-    t.put("transferCallId", leg == null ? null : leg.callId());
-    return t;
-  }
-
-  private static Map<String, Object> json(Subscription s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("callId", s.callId());
-    m.put("event", s.event());
-    m.put("subscriber", s.subscriber().toString());
-    m.put("notifier", s.notifier().toString());
-    m.put("state", s.state().name());
-    m.put("lastStatus", s.lastStatus());
-    m.put("expiresRequested", s.expiresRequested());
-    m.put("expiresGranted", s.expiresGranted());
-    m.put("subscriptionState", s.subscriptionState());
-    m.put("terminationReason", s.terminationReason());
-    m.put("subscribes", s.subscribes());
-    m.put("notifies", s.notifies());
-    m.put("frame", List.of(s.first().frame().input(), s.first().frame().number()));
-    return m;
+    CallRows rows = new CallRows();
+    calls.forEach(rows);
+    return rows.json();
   }
 
   private static Map<String, Object> json(KeepAlive k) {
@@ -260,20 +169,13 @@ final class CallsCommand implements Callable<Integer> {
     return m;
   }
 
-  private static Map<String, Object> sessionTimer(CallLeg l, Dialog d) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("callId", l.callId());
-    m.put("sessionExpires", d.sessionExpires());
-    m.put("refresher", d.sessionRefresher());
-    m.put("minSe", d.minSe() < 0 ? null : d.minSe());
-    m.put("refreshes", d.sessionRefreshes().size());
-    m.put("intervalTooSmall", l.sessionIntervalTooSmall().size());
-    m.put("endedAtSessionExpiry", d.endedAtSessionExpiry());
-    return m;
+  /** The localised name of a call state. */
+  static String state(Messages messages, Call c) {
+    return state(messages, c.state());
   }
 
   /** The localised name of a call state. */
-  static String state(Messages messages, Call c) {
-    return messages.text("calls.state." + c.state().name().toLowerCase(Locale.ROOT));
+  static String state(Messages messages, CallState state) {
+    return messages.text("calls.state." + state.name().toLowerCase(Locale.ROOT));
   }
 }

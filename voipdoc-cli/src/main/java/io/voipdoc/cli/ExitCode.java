@@ -10,7 +10,7 @@ package io.voipdoc.cli;
  *   <tr><td>1</td><td>{@code analyze --fail-on}: a finding at or above the given severity</td></tr>
  *   <tr><td>2</td><td>usage error: unknown option, missing argument</td></tr>
  *   <tr><td>3</td><td>an input could not be read at all: missing, not a capture, unsupported format</td></tr>
- *   <tr><td>4</td><td>internal error (a bug in voipdoc)</td></tr>
+ *   <tr><td>4</td><td>internal error (a bug in voipdoc), or out of memory</td></tr>
  * </table>
  */
 public final class ExitCode {

@@ -46,6 +46,10 @@ public final class Main implements Runnable {
     cli.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL_ERROR);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          if (outOfMemory(e)) {
+            commandLine.getErr().println(outOfMemoryText(args));
+            return ExitCode.INTERNAL_ERROR;
+          }
           // A bug must not end in a stack trace on the user's screen: one line, details on demand.
           commandLine.getErr().println("voipdoc: internal error: " + e);
           if (System.getenv("VOIPDOC_DEBUG") != null) {
@@ -59,7 +63,36 @@ public final class Main implements Runnable {
           e.getCommandLine().getErr().println("Try 'voipdoc --help'.");
           return ExitCode.USAGE;
         });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // the command's data is unreachable once the error has left it, so there is room to say so
+      err.println(outOfMemoryText(args));
+      return ExitCode.INTERNAL_ERROR;
+    }
+  }
+
+  private static boolean outOfMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What to do when the heap ran out, in the language of {@code --lang} when given. */
+  private static String outOfMemoryText(String[] args) {
+    String lang = "";
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--lang") && i + 1 < args.length) {
+        lang = args[i + 1];
+      } else if (args[i].startsWith("--lang=")) {
+        lang = args[i].substring("--lang=".length());
+      }
+    }
+    long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    return "voipdoc: " + Messages.forLanguage(lang).text("error.out_of_memory", Long.toString(mb));
   }
 
   /** Reports the version from the jar manifest, or "development" when run from classes. */

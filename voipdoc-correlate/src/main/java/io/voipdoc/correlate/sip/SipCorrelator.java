@@ -100,6 +100,7 @@ public final class SipCorrelator {
   private final Consumer<Call> calls;
   private final Consumer<Registration> registrations;
   private final AnomalyLog anomalies = new AnomalyLog();
+  private final SharedValues shared = new SharedValues();
 
   private final Map<String, CallLeg> legs = new HashMap<>();
   private final LinkedHashMap<Integer, Call> open = new LinkedHashMap<>();
@@ -1034,22 +1035,23 @@ public final class SipCorrelator {
     Via top = vias.isEmpty() ? null : vias.get(0);
     List<Contact> contacts = m.contact();
     NameAddr contact = contacts.isEmpty() ? null : contacts.get(0).address();
+    // every finished call is kept with its messages for the rules: repeated values are kept once
     return new SipEvent(
         packet.frame.ref(),
         packet.timestampNanos,
-        Endpoint.source(packet),
-        Endpoint.destination(packet),
-        firstLine,
-        method,
+        shared.share(Endpoint.source(packet)),
+        shared.share(Endpoint.destination(packet)),
+        m.isRequest() ? firstLine : shared.share(firstLine),
+        shared.share(method),
         m.isRequest() ? -1 : m.statusCode(),
         cseq == null ? -1 : cseq.number(),
-        callId == null ? "" : callId,
+        callId == null ? "" : shared.share(callId),
         body == null ? null : summary(sdpOf(m, body)),
         repeat,
-        m.isRequest() ? m.userAgent() : m.server(),
-        top == null ? null : top.port() < 0 ? top.host() : top.host() + ":" + top.port(),
+        shared.share(m.isRequest() ? m.userAgent() : m.server()),
+        top == null ? null : shared.share(top.port() < 0 ? top.host() : top.host() + ":" + top.port()),
         top == null ? null : top.branch(),
-        contact == null ? null : contact.uri().text(),
+        contact == null ? null : shared.share(contact.uri().text()),
         // a frame cut by snaplen lost its end, not a body that disagrees with Content-Length
         packet.protocol == 17 && !packet.frame.truncated() ? m.contentLength() : -1,
         packet.protocol == 17 && !packet.frame.truncated() ? datagramBodyBytes(m) : -1);

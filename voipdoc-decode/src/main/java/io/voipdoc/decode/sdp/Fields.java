@@ -19,10 +19,10 @@ final class Fields {
     int start = 0;
     for (int k = 0; k < n - 1; k++) {
       int sp = v.indexOf(' ', start);
-      out[k] = v.substring(start, sp);
+      out[k] = SdpTokens.substring(v, start, sp);
       start = sp + 1;
     }
-    out[n - 1] = v.substring(start);
+    out[n - 1] = SdpTokens.substring(v, start, v.length());
     return out;
   }
 
@@ -56,7 +56,7 @@ final class Fields {
     int i = 0;
     while (i < v.length()) {
       if (v.charAt(i) == ' ') {
-        out.add(v.substring(start, i));
+        out.add(SdpTokens.substring(v, start, i));
         while (i < v.length() && v.charAt(i) == ' ') {
           i++;
         }
@@ -65,7 +65,7 @@ final class Fields {
         i++;
       }
     }
-    out.add(v.substring(start));
+    out.add(SdpTokens.substring(v, start, v.length()));
     int n = out.size();
     while (n > 0 && out.get(n - 1).isEmpty()) {
       n--;

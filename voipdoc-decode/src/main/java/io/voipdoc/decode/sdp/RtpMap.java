@@ -41,6 +41,6 @@ public record RtpMap(int payloadType, String encoding, int clockRate, int channe
     if ((rate < 0 && slash1 < end) || channels < 0) {
       return null;
     }
-    return new RtpMap((int) pt, v.substring(s, slash1), (int) rate, (int) channels);
+    return new RtpMap((int) pt, SdpTokens.substring(v, s, slash1), (int) rate, (int) channels);
   }
 }

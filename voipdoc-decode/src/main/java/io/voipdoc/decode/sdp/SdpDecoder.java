@@ -257,8 +257,8 @@ public final class SdpDecoder {
         return;
       }
       int colon = value.indexOf(':');
-      String name = colon < 0 ? value : value.substring(0, colon);
-      String v = colon < 0 ? null : value.substring(colon + 1);
+      String name = colon < 0 ? SdpTokens.substring(value, 0, value.length()) : SdpTokens.substring(value, 0, colon);
+      String v = colon < 0 ? null : SdpTokens.substring(value, colon + 1, value.length());
       if (name.isEmpty()) {
         problems.add(new SdpProblem.At(SdpProblem.BAD_ATTRIBUTE, at, value));
         return;
