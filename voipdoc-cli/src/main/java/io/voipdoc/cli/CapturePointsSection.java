@@ -102,7 +102,12 @@ final class CapturePointsSection {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("first", p.first());
       row.put("second", p.second());
-      row.put("matched", Map.of("sip", p.sip(), "stun", p.stun(), "rtp", p.rtp()));
+      // a LinkedHashMap, not Map.of: the JSON must come out in the same order on every run
+      Map<String, Object> matched = new LinkedHashMap<>();
+      matched.put("sip", p.sip());
+      matched.put("stun", p.stun());
+      matched.put("rtp", p.rtp());
+      row.put("matched", matched);
       row.put("clockOffsetNanos", p.clockOffsetNanos());
       row.put("transitNanos", p.transitNanos());
       row.put("bothDirections", p.bothDirections());
