@@ -111,8 +111,8 @@ final class CallsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    OutputFormat.require(spec, format, OutputFormat.text, OutputFormat.json);
     Messages messages = language.messages();
+    OutputFormat.require(spec, messages, format, OutputFormat.text, OutputFormat.json);
     CallRows rows = new CallRows();
     SipCorrelator correlator = new SipCorrelator(config(correlationHeaders), sdp -> {}, rows, r -> {});
     Pipeline.Result result = run(captures, correlator, messages);

@@ -56,8 +56,8 @@ final class InfoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    OutputFormat.require(spec, format, OutputFormat.text, OutputFormat.json);
     Messages messages = language.messages();
+    OutputFormat.require(spec, messages, format, OutputFormat.text, OutputFormat.json);
     PrintWriter err = spec.commandLine().getErr();
     List<InputSummary> summaries = new ArrayList<>();
     List<InputSummary.Unreadable> unreadable = new ArrayList<>();

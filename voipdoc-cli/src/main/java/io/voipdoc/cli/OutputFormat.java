@@ -23,13 +23,14 @@ enum OutputFormat {
 
   /**
    * Fails with a usage error when a command is asked for a format it does not write (Markdown is
-   * written by {@code analyze} only).
+   * and HTML are written by {@code analyze} only).
    */
-  static void require(CommandSpec spec, OutputFormat format, OutputFormat... written) {
+  static void require(
+      CommandSpec spec, Messages messages, OutputFormat format, OutputFormat... written) {
     if (!Arrays.asList(written).contains(format)) {
       throw new ParameterException(
           spec.commandLine(),
-          "--format " + format + " is not available for '" + spec.name() + "'; use one of " + Arrays.toString(written));
+          messages.text("format.unavailable", format, spec.name(), Arrays.toString(written)));
     }
   }
 

@@ -45,8 +45,8 @@ final class StreamsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    OutputFormat.require(spec, format, OutputFormat.text, OutputFormat.json);
     Messages messages = language.messages();
+    OutputFormat.require(spec, messages, format, OutputFormat.text, OutputFormat.json);
     IncidentCorrelator correlator = new IncidentCorrelator();
     Pipeline.Result result = Pipeline.run(captures, correlator, messages);
     List<RtpStream> streams = correlator.finish().streams();
