@@ -22,7 +22,7 @@ enum OutputFormat {
           .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   /**
-   * Fails with a usage error when a command is asked for a format it does not write (Markdown is
+   * Fails with a usage error when a command is asked for a format it does not write (Markdown
    * and HTML are written by {@code analyze} only).
    */
   static void require(
