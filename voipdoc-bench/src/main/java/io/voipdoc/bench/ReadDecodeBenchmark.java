@@ -33,15 +33,16 @@ import java.util.Locale;
  * Measures the capture reader plus link, IP, UDP and TCP decoding (with reassembly), which is the
  * work every later stage sits on.
  *
- * <p>Usage: {@code ReadDecodeBenchmark CAPTURE [RUNS] [read|decode|dissect|calls|correlate|analyze]}: {@code read}
+ * <p>Usage: {@code ReadDecodeBenchmark CAPTURE [RUNS] [read|decode|dissect|callids|calls|correlate|analyze]}: {@code read}
  * is the capture layer alone (records framed, nothing decoded); {@code decode}
  * stops at UDP/TCP (the capture stage's target of 1 GB/s); {@code dissect} also recognises and
  * decodes SIP, STUN, RTP, RTCP and TLS; {@code correlate} also rebuilds calls and RTP stream
- * statistics (the media target of 500 MB/s); {@code calls} decodes SIP and rebuilds calls, handing
+ * statistics (the media target of 500 MB/s); {@code callids} is the reference for {@code calls}:
+ * the least work a call-rebuilding pass has to do ({@link CallIdFloor}); {@code calls} decodes SIP and rebuilds calls, handing
  * each finished call on and keeping none (memory bounded by the calls in progress); {@code analyze}
  * is what {@code voipdoc analyze} computes: full correlation into an incident, then every diagnosis
  * rule over it. The result printed per run is the UDP payload bytes (decode), the SIP messages and
- * RTP packets (dissect), the calls (calls), the RTP streams (correlate) or the findings (analyze).
+ * RTP packets (dissect), the calls (callids, calls), the RTP streams (correlate) or the findings (analyze).
  *
  * <p>Besides wall-clock time, each run prints the CPU time of the main thread, which other
  * processes on the machine do not inflate (JIT compilation and garbage collection run on other
@@ -98,8 +99,11 @@ public final class ReadDecodeBenchmark {
     long[] calls = new long[1];
     SipCorrelator sip =
         new SipCorrelator(SipCorrelatorConfig.DEFAULTS, sdp -> {}, c -> calls[0]++, r -> {});
+    CallIdFloor floor = new CallIdFloor();
     PacketListener listener =
-        mode.equals("calls")
+        mode.equals("callids")
+            ? floor
+            : mode.equals("calls")
             ? new Dissector(
                 new MessageListener() {
                   @Override
@@ -148,6 +152,9 @@ public final class ReadDecodeBenchmark {
       }
     }
     decoder.finish();
+    if (mode.equals("callids")) {
+      seen[0] = floor.calls();
+    }
     if (mode.equals("calls")) {
       sip.finish();
       seen[0] = calls[0];
