@@ -33,6 +33,6 @@ if [ ! -f "$sip" ]; then
   java -cp "$cp" io.voipdoc.bench.CaptureGenerator "$sip" "$sip_mb" signalling
 fi
 cat "$sip" > /dev/null
-for mode in read calls; do
+for mode in read callids calls; do
   taskset -c 0 java -Xmx256m -XX:ActiveProcessorCount=1 -cp "$cp" io.voipdoc.bench.ReadDecodeBenchmark "$sip" "$runs" "$mode"
 done

@@ -98,7 +98,9 @@ public final class ReadDecodeBenchmark {
     IncidentCorrelator correlator = new IncidentCorrelator();
     long[] calls = new long[1];
     SipCorrelator sip =
-        new SipCorrelator(SipCorrelatorConfig.DEFAULTS, sdp -> {}, c -> calls[0]++, r -> {});
+        new SipCorrelator(
+            SipCorrelatorConfig.DEFAULTS.withoutSessionDescriptions(), // as voipdoc calls
+            sdp -> {}, c -> calls[0]++, r -> {});
     CallIdFloor floor = new CallIdFloor();
     PacketListener listener =
         mode.equals("callids")

@@ -114,7 +114,9 @@ final class CallsCommand implements Callable<Integer> {
     Messages messages = language.messages();
     OutputFormat.require(spec, messages, format, OutputFormat.text, OutputFormat.json);
     CallRows rows = new CallRows();
-    SipCorrelator correlator = new SipCorrelator(config(correlationHeaders), sdp -> {}, rows, r -> {});
+    // the table shows no SDP: leave it aside (offers of first INVITEs are still read for leg linking)
+    SipCorrelator correlator =
+        new SipCorrelator(config(correlationHeaders).withoutSessionDescriptions(), sdp -> {}, rows, r -> {});
     Pipeline.Result result = run(captures, correlator, messages);
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.json) {

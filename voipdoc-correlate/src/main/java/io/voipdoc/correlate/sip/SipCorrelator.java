@@ -246,7 +246,7 @@ public final class SipCorrelator {
     } else {
       repeat = tx != null && tx.method().equals(method);
     }
-    SipEvent e = event(m, packet, method, repeat);
+    SipEvent e = event(m, packet, method, repeat, leg.callId());
     leg.add(e, config.maxEventsPerLeg());
     if (!repeat && method.equals("INVITE") && toTag == null) {
       sourceRequest(e, m, to);
@@ -317,7 +317,8 @@ public final class SipCorrelator {
       }
     }
     reasons(leg, m, e);
-    BodyPart body = m.sdp();
+    boolean initialInvite = method.equals("INVITE") && toTag == null;
+    BodyPart body = config.sessionDescriptions() || initialInvite ? m.sdp() : null;
     if (body != null) {
       // RFC 3264 §4 with RFC 3261 §13.2.1: an INVITE or UPDATE without a pending offer carries an
       // offer; an ACK or PRACK carries the answer to an offer made in a response
@@ -326,7 +327,7 @@ public final class SipCorrelator {
       SdpSeen seen =
           new SdpSeen(leg.callId(), leg.callerTag(), fromCaller ? toTag : fromTag, fromCaller, offer, sdp, e.frame(), e.source(), e.destination());
       sdpSink.onSdp(seen);
-      if (method.equals("INVITE") && toTag == null) {
+      if (initialInvite) {
         leg.inviteOffer = seen;
       } else if (dialog != null) {
         dialog.sdp(seen, e);
@@ -482,7 +483,7 @@ public final class SipCorrelator {
     int status = m.statusCode();
     @Nullable String toTag = to.tag();
     boolean repeat = tx != null && tx.repeats(status, toTag);
-    SipEvent e = event(m, packet, m.cseq().method(), repeat);
+    SipEvent e = event(m, packet, m.cseq().method(), repeat, leg.callId());
     leg.add(e, config.maxEventsPerLeg());
     if (tx == null) {
       anomalies.report(
@@ -539,7 +540,7 @@ public final class SipCorrelator {
     if (tx.method().equals("SUBSCRIBE")) {
       subscription(m, packet, "SUBSCRIBE", key, leg.callId(), m.cseq(), dialog, true);
     }
-    BodyPart body = m.sdp();
+    BodyPart body = config.sessionDescriptions() ? m.sdp() : null;
     if (body != null && status < 300) {
       boolean fromCaller = !tx.fromCaller;
       boolean offer = tx.request().sdp() == null;
@@ -623,7 +624,7 @@ public final class SipCorrelator {
 
   private CallLeg startLeg(SipMessage m, Packet packet, String callId, NameAddr from, NameAddr to) {
     SipUri ruri = m.requestUri();
-    SipEvent first = event(m, packet, "INVITE", false);
+    SipEvent first = event(m, packet, "INVITE", false, callId);
     List<String> keys = correlationKeys(m);
     Call call = null;
     LegLink link = LegLink.FIRST;
@@ -1023,6 +1024,12 @@ public final class SipCorrelator {
   }
 
   private SipEvent event(SipMessage m, Packet packet, String method, boolean repeat) {
+    return event(m, packet, method, repeat, null);
+  }
+
+  /** {@code legCallId}: the leg's own Call-ID instance, which its messages share; null to look up. */
+  private SipEvent event(
+      SipMessage m, Packet packet, String method, boolean repeat, @Nullable String legCallId) {
     String firstLine =
         m.isRequest()
             ? m.method() + " " + m.requestUriText() + " " + m.version()
@@ -1039,14 +1046,14 @@ public final class SipCorrelator {
     return new SipEvent(
         packet.frame.ref(),
         packet.timestampNanos,
-        shared.share(Endpoint.source(packet)),
-        shared.share(Endpoint.destination(packet)),
+        shared.source(packet),
+        shared.destination(packet),
         m.isRequest() ? firstLine : shared.share(firstLine),
         shared.share(method),
         m.isRequest() ? -1 : m.statusCode(),
         cseq == null ? -1 : cseq.number(),
-        callId == null ? "" : shared.share(callId),
-        body == null ? null : summary(sdpOf(m, body)),
+        legCallId != null ? legCallId : callId == null ? "" : shared.share(callId),
+        body == null || !config.sessionDescriptions() ? null : summary(sdpOf(m, body)),
         repeat,
         shared.share(m.isRequest() ? m.userAgent() : m.server()),
         top == null ? null : shared.share(top.port() < 0 ? top.host() : top.host() + ":" + top.port()),

@@ -36,6 +36,11 @@ import java.util.List;
  *       <td>recent legs the heuristic compares a new leg with</td></tr>
  *   <tr><td>{@code correlationHeaders}</td><td>X-Call-ID, X-CID</td>
  *       <td>headers whose value names the Call-ID of another leg; add the one your B2BUA sets</td></tr>
+ *   <tr><td>{@code sessionDescriptions}</td><td>true</td>
+ *       <td>whether SDP bodies are decoded into the model: each dialog's offer and answer, hold
+ *       and resume, the one-line summary on each message. A consumer that shows none of it (the
+ *       calls table) turns it off, which saves about a fifth of the work on signalling; the offer
+ *       of a call's first INVITE is still decoded, as the leg-linking heuristic compares it</td></tr>
  * </table>
  *
  * @param transactionTimeoutNanos when an INVITE without final response counts as timed out
@@ -49,6 +54,7 @@ import java.util.List;
  * @param maxEventsPerLeg messages kept per leg or registration
  * @param maxLinkCandidates recent legs compared by the heuristic
  * @param correlationHeaders header names whose value is another leg's Call-ID
+ * @param sessionDescriptions whether SDP bodies are decoded into the model
  */
 public record SipCorrelatorConfig(
     long transactionTimeoutNanos,
@@ -61,7 +67,8 @@ public record SipCorrelatorConfig(
     int maxRegistrations,
     int maxEventsPerLeg,
     int maxLinkCandidates,
-    List<String> correlationHeaders) {
+    List<String> correlationHeaders,
+    boolean sessionDescriptions) {
 
   /** RFC 3261 §17.1.1.2: timer B = 64*T1 with T1 = 500 ms. */
   public static final long TIMER_B_NANOS = 32_000_000_000L;
@@ -89,7 +96,8 @@ public record SipCorrelatorConfig(
           DEFAULT_MAX_REGISTRATIONS,
           DEFAULT_MAX_EVENTS_PER_LEG,
           DEFAULT_MAX_LINK_CANDIDATES,
-          DEFAULT_CORRELATION_HEADERS);
+          DEFAULT_CORRELATION_HEADERS,
+          true);
 
   public SipCorrelatorConfig {
     correlationHeaders = List.copyOf(correlationHeaders);
@@ -113,6 +121,24 @@ public record SipCorrelatorConfig(
         maxRegistrations,
         maxEventsPerLeg,
         maxLinkCandidates,
-        names);
+        names,
+        sessionDescriptions);
+  }
+
+  /** These settings with SDP bodies left aside (see the table above). */
+  public SipCorrelatorConfig withoutSessionDescriptions() {
+    return new SipCorrelatorConfig(
+        transactionTimeoutNanos,
+        callLingerNanos,
+        authRetryNanos,
+        idleTimeoutNanos,
+        registrationIdleNanos,
+        legLinkWindowNanos,
+        maxCalls,
+        maxRegistrations,
+        maxEventsPerLeg,
+        maxLinkCandidates,
+        correlationHeaders,
+        false);
   }
 }

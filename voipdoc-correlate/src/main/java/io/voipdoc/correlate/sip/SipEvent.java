@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param status the status code of a response, or -1 for a request
  * @param cseq the CSeq number, or -1 when unreadable
  * @param callId the Call-ID
- * @param sdp a one-line summary of its SDP body, or null without one
+ * @param sdp a one-line summary of its SDP body, or null without one (or when the correlator
+ *     leaves SDP aside, {@link SipCorrelatorConfig#sessionDescriptions()})
  * @param retransmission whether it repeats an earlier message of the same transaction
  * @param userAgent the User-Agent header of a request or the Server header of a response (RFC
  *     3261 §20.41, §20.35), or null without one

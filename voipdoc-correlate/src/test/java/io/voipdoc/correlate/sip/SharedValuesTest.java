@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Kept messages share their repeated values; the table of values stays bounded. */
+/** Kept messages share their repeated values; the table of values stays at its size. */
 class SharedValuesTest {
 
   @Test
@@ -38,16 +38,28 @@ class SharedValuesTest {
   }
 
   @Test
-  void tableStartsAgainWhenFull() {
+  void aSlotHoldsTheValueSeenLastThere() {
     SharedValues shared = new SharedValues();
     String a = new String("a");
     assertSame(a, shared.share(a));
     assertSame(a, shared.share(new String("a")));
-    for (int i = 0; i < SharedValues.MAX_VALUES; i++) {
-      shared.share("v" + i);
+    // another value in the same slot takes it over: the table stays at its size
+    String rival = null;
+    for (int i = 0; rival == null; i++) {
+      String v = "v" + i;
+      if (slot(v) == slot(a)) {
+        rival = v;
+      }
     }
+    assertSame(rival, shared.share(rival));
     String again = new String("a");
-    assertNotSame(a, shared.share(again));
+    assertSame(again, shared.share(again));
+    assertNotSame(a, again);
     assertNull(shared.share(null));
+  }
+
+  private static int slot(Object v) {
+    int h = v.hashCode();
+    return (h ^ (h >>> 16)) & (SharedValues.SLOTS - 1);
   }
 }

@@ -20,7 +20,7 @@ class SipCorrelatorFuzzer {
     SipCorrelatorConfig config =
         new SipCorrelatorConfig(
             32_000_000_000L, 5_000_000_000L, 64_000_000_000L, 600_000_000_000L, 600_000_000_000L,
-            2_000_000_000L, 3, 3, 8, 4, java.util.List.of("X-Call-ID"));
+            2_000_000_000L, 3, 3, 8, 4, java.util.List.of("X-Call-ID"), true);
     Wire wire = new Wire(config);
     long millis = 0;
     while (data.remainingBytes() > 0) {

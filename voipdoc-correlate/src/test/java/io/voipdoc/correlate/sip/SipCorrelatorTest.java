@@ -184,7 +184,7 @@ class SipCorrelatorTest {
     SipCorrelatorConfig one =
         new SipCorrelatorConfig(
             32_000_000_000L, 5_000_000_000L, 64_000_000_000L, 7_200_000_000_000L,
-            7_200_000_000_000L, 2_000_000_000L, 1, 10, 100, 8, List.of());
+            7_200_000_000_000L, 2_000_000_000L, 1, 10, 100, 8, List.of(), true);
     Wire w = new Wire(one);
     w.send(0, A, B, request("INVITE", "c1", 1, "a", "", "1", ""));
     w.send(10, A, B, request("INVITE", "c2", 1, "a2", "", "2", ""));

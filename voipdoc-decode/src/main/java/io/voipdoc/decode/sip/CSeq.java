@@ -27,6 +27,6 @@ public record CSeq(long number, String method) {
       out.add(new SipProblem.At(SipProblem.BAD_CSEQ, offset, n == -2 ? "range " + digits : v));
       return null;
     }
-    return new CSeq(n, method);
+    return new CSeq(n, SipDecoder.shared(method));
   }
 }

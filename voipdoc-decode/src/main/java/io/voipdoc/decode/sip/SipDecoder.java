@@ -38,6 +38,16 @@ public final class SipDecoder {
 
   private SipDecoder() {}
 
+  /** The {@link #KNOWN_METHODS} instance equal to {@code method}, or {@code method} itself. */
+  static String shared(String method) {
+    for (String known : KNOWN_METHODS) {
+      if (known.equals(method)) {
+        return known;
+      }
+    }
+    return method;
+  }
+
   /**
    * Whether the bytes start (after keep-alives and a little junk) with a SIP start line. Reads at
    * most {@link #ACCEPT_SCAN_LIMIT} bytes, never allocates and never throws.
