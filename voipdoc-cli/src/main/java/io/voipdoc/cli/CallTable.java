@@ -2,9 +2,11 @@ package io.voipdoc.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 
-/** The text table of {@code voipdoc calls}: one row per call, columns sized to their content. */
+/**
+ * The text table of {@code voipdoc calls}: one row per call, columns sized to their content,
+ * durations in the language of the texts.
+ */
 final class CallTable {
   private CallTable() {}
 
@@ -40,7 +42,7 @@ final class CallTable {
     return new String[] {
       Integer.toString(c.index),
       c.start.toString().replace('T', ' ').replace("Z", ""),
-      String.format(Locale.ROOT, "%.3f", c.durationNanos / 1e9),
+      String.format(messages.locale(), "%.3f", c.durationNanos / 1e9),
       Escape.terminal(c.from),
       Escape.terminal(c.to),
       CallsCommand.state(messages, c.state),

@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A ladder diagram of a call's SIP messages for a terminal: one column per address:port (or per
@@ -105,7 +104,7 @@ final class Ladder {
       }
       String time =
           String.format(
-              Locale.ROOT, "%9.3f #%-6d", (e.timeNanos() - t0) / 1e9, e.frame().number());
+              messages.locale(), "%9.3f #%-6d", (e.timeNanos() - t0) / 1e9, e.frame().number());
       out.println(fit(time + new String(line)));
       if (e.sdp() != null && !e.retransmission()) {
         out.println(fit(" ".repeat(TIME) + "  sdp " + Escape.terminal(e.sdp())));

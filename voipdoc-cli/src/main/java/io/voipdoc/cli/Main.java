@@ -60,7 +60,8 @@ public final class Main implements Runnable {
     cli.setParameterExceptionHandler(
         (e, a) -> {
           e.getCommandLine().getErr().println("voipdoc: " + e.getMessage());
-          e.getCommandLine().getErr().println("Try 'voipdoc --help'.");
+          String root = e.getCommandLine().getCommandSpec().root().name();
+          e.getCommandLine().getErr().println(Messages.forLanguage(language(args)).text("error.usage_hint", root));
           return ExitCode.USAGE;
         });
     try {
@@ -83,6 +84,15 @@ public final class Main implements Runnable {
 
   /** What to do when the heap ran out, in the language of {@code --lang} when given. */
   private static String outOfMemoryText(String[] args) {
+    long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    return "voipdoc: " + Messages.forLanguage(language(args)).text("error.out_of_memory", Long.toString(mb));
+  }
+
+  /**
+   * The value of {@code --lang} read from the raw arguments, or "" for the environment's language:
+   * the parsed option is not there when parsing failed or the command never ran.
+   */
+  private static String language(String[] args) {
     String lang = "";
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--lang") && i + 1 < args.length) {
@@ -91,8 +101,7 @@ public final class Main implements Runnable {
         lang = args[i].substring("--lang=".length());
       }
     }
-    long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-    return "voipdoc: " + Messages.forLanguage(lang).text("error.out_of_memory", Long.toString(mb));
+    return lang;
   }
 
   /** Reports the version from the jar manifest, or "development" when run from classes. */

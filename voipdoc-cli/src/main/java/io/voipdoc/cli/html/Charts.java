@@ -6,7 +6,6 @@ import io.voipdoc.correlate.media.SecondSample;
 import io.voipdoc.correlate.sip.RegisterAttempt;
 import io.voipdoc.correlate.sip.Registration;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The time charts of the report as inline SVG: when each RTP stream of a call flowed (bars with
@@ -44,7 +43,7 @@ final class Charts {
     for (LadderRow r : sip) {
       double x = left + plot * ((r.timeNanos() - startNanos) / 1e9) / span;
       h.open("g", "class", r.kind() == LadderRow.Kind.SIP_ERROR ? "tick error" : "tick");
-      h.element("title", offset(r.timeNanos() - startNanos) + "  " + r.label());
+      h.element("title", offset(r.timeNanos() - startNanos, m) + "  " + r.label());
       h.empty("rect", "x", Html.num(x - 1.5), "y", Integer.toString(y - 8), "width", "3", "height", "16");
       h.close("g");
     }
@@ -63,7 +62,7 @@ final class Charts {
           double x0 = left + plot * (offset + run) / span;
           double x1 = left + plot * Math.min(span, offset + i) / span;
           h.open("g", "class", "flow");
-          h.element("title", m.text("html.flowing", String.format(Locale.ROOT, "%+.0f", offset + run), String.format(Locale.ROOT, "%+.0f", offset + i)));
+          h.element("title", m.text("html.flowing", String.format(m.locale(), "%+.0f", offset + run), String.format(m.locale(), "%+.0f", offset + i)));
           h.empty("rect", "x", Html.num(x0), "y", Integer.toString(y - 6), "width", Html.num(Math.max(2, x1 - x0)), "height", "12", "rx", "3");
           h.close("g");
           run = -1;
@@ -71,7 +70,7 @@ final class Charts {
         if (i < series.size() && series.get(i).lost() > 0) {
           double x = left + plot * (offset + i + 0.5) / span;
           h.open("g", "class", "loss");
-          h.element("title", m.text("html.lost_at", series.get(i).lost(), String.format(Locale.ROOT, "%+.0f", offset + i)));
+          h.element("title", m.text("html.lost_at", series.get(i).lost(), String.format(m.locale(), "%+.0f", offset + i)));
           h.empty("rect", "x", Html.num(x - 1.5), "y", Integer.toString(y - 9), "width", "3", "height", "18");
           h.close("g");
         }
@@ -122,8 +121,8 @@ final class Charts {
     for (int k = 0; k <= 4; k++) {
       double y = top + plotH - plotH * k / 4.0;
       h.empty("line", "x1", Integer.toString(left), "x2", Integer.toString(left + plotW), "y1", Html.num(y), "y2", Html.num(y), "class", "grid");
-      h.element("text", trim(jitterTop * k / 4), "x", Integer.toString(left - 6), "y", Html.num(y + 4), "class", "axis-left");
-      h.element("text", trim(lostTop * k / 4.0), "x", Integer.toString(left + plotW + 6), "y", Html.num(y + 4), "class", "axis-right");
+      h.element("text", trim(jitterTop * k / 4, m), "x", Integer.toString(left - 6), "y", Html.num(y + 4), "class", "axis-left");
+      h.element("text", trim(lostTop * k / 4.0, m), "x", Integer.toString(left + plotW + 6), "y", Html.num(y + 4), "class", "axis-right");
     }
     h.element("text", m.text("html.plot.jitter"), "x", Integer.toString(left), "y", "10", "class", "legend jitter");
     h.element("text", m.text("html.plot.lost"), "x", Integer.toString(left + plotW), "y", "10", "class", "legend lost");
@@ -189,7 +188,7 @@ final class Charts {
         int status = a.status();
         String cls = status < 0 ? "reg none" : status < 300 ? "reg ok" : a.challenged() ? "reg challenge" : "reg fail";
         h.open("g", "class", cls);
-        h.element("title", String.format(Locale.ROOT, "%+.1f s  REGISTER → %s", (a.request().timeNanos() - start) / 1e9,
+        h.element("title", String.format(m.locale(), "%+.1f s  REGISTER → %s", (a.request().timeNanos() - start) / 1e9,
             status < 0 ? m.text("html.no_response") : Integer.toString(status)));
         h.empty("circle", "cx", Html.num(x), "cy", Integer.toString(y), "r", "5");
         h.close("g");
@@ -209,10 +208,13 @@ final class Charts {
     }
   }
 
-  /** Time since the start of a call: {@code 1.234 s}, {@code -0.120 s}. */
-  static String offset(long nanos) {
+  /**
+   * Time since the start of a call in the report's language: {@code 1.234 s}, {@code -0.120 s}
+   * in English, {@code 1,234 s} in German.
+   */
+  static String offset(long nanos, Messages m) {
     double s = Math.rint(nanos / 1e6) / 1e3;
-    return String.format(Locale.ROOT, "%.3f s", s == 0 ? 0.0 : s);
+    return String.format(m.locale(), "%.3f s", s == 0 ? 0.0 : s);
   }
 
   /** A tick step giving at most about 8 labels over {@code span}. */
@@ -236,7 +238,8 @@ final class Charts {
     return 10 * p;
   }
 
-  private static String trim(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+  /** An axis label: a whole number bare, else one decimal in the report's language. */
+  private static String trim(double v, Messages m) {
+    return v == Math.rint(v) ? Long.toString((long) v) : String.format(m.locale(), "%.1f", v);
   }
 }

@@ -129,7 +129,10 @@ final class Html {
     return this;
   }
 
-  /** A number for SVG coordinates. */
+  /**
+   * A number for SVG coordinates, always with a decimal point as SVG requires; numbers a reader
+   * sees are written in the report's language instead.
+   */
   static String num(double v) {
     return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
   }

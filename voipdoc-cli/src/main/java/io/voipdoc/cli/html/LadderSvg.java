@@ -71,7 +71,7 @@ final class LadderSvg {
       int y = HEADER + 16 + r * ROW + ROW / 2;
       int from = xs.get(hosts.indexOf(row.from()));
       int to = xs.get(hosts.indexOf(row.to()));
-      String time = Charts.offset(row.timeNanos() - startNanos);
+      String time = Charts.offset(row.timeNanos() - startNanos, m);
       if (row.anchor() != null) {
         h.open("a", "href", "#" + row.anchor());
       }

@@ -36,7 +36,7 @@ final class MessageTable {
   /** A message; {@code repeats} above 1 says it was sent again until {@code lastNanos}. */
   void row(Html h, SipEvent e, @Nullable String anchor, @Nullable String cls, long startNanos, int repeats, long lastNanos) {
     h.open("tr", "id", anchor, "class", cls);
-    h.element("td", Charts.offset(e.timeNanos() - startNanos), "class", "num");
+    h.element("td", Charts.offset(e.timeNanos() - startNanos, m), "class", "num");
     h.element("td", m.text("html.frame_in", e.frame().number(), HtmlReport.fileName(e.frame().input())), "class", "frame");
     h.element("td", e.source().hostPort() + " → " + e.destination().hostPort(), "class", "mono");
     h.open("td");
