@@ -8,8 +8,10 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * The texts of findings in one language, from the bundle of the rule's area: {@code <ID>.title},
- * {@code <ID>.evidence.<key>}, {@code <ID>.advice.<key>}, with the raw values as arguments: a
+ * The texts of findings in one language, from the bundle of the rule's area: {@code <ID>.title}
+ * (or {@code <ID>.title.<severity>}, e.g. {@code .title.warning}, where a rule reports a different
+ * case at another severity and the bundle has that title), {@code <ID>.evidence.<key>}, {@code
+ * <ID>.advice.<key>}, with the raw values as arguments: a
  * {@link Term} becomes its word {@code <ID>.term.<key>}, a decimal number is written with one
  * decimal in the language's way (31.5 in English, 31,5 in German).
  */
@@ -21,7 +23,9 @@ public final class FindingText {
   }
 
   public String title(Finding f) {
-    return text(f, f.id() + ".title", f.titleValues().toArray());
+    String own = f.id() + ".title." + f.severity().name().toLowerCase(Locale.ROOT);
+    String key = bundle(f).containsKey(own) ? own : f.id() + ".title";
+    return text(f, key, f.titleValues().toArray());
   }
 
   public String evidence(Finding f, Evidence e) {
@@ -32,12 +36,15 @@ public final class FindingText {
     return text(f, f.id() + ".advice." + a.key(), a.values().toArray());
   }
 
+  private ResourceBundle bundle(Finding f) {
+    return ResourceBundle.getBundle(
+        f.bundle(),
+        locale,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
   private String text(Finding f, String key, Object[] args) {
-    ResourceBundle bundle =
-        ResourceBundle.getBundle(
-            f.bundle(),
-            locale,
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    ResourceBundle bundle = bundle(f);
     Object[] shown = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
       if (args[i] instanceof Term t) {

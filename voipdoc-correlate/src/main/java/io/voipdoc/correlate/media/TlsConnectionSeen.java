@@ -48,6 +48,7 @@ public final class TlsConnectionSeen {
   private @Nullable ClientHello clientHello;
   private @Nullable ServerHello serverHello;
   private List<TlsCertificate> chain = List.of();
+  private @Nullable FrameRef certificateFrame;
   private final List<TlsAlert> alerts = new ArrayList<>();
   private @Nullable FrameRef firstAlertFrame;
   private Stage stage = Stage.NONE;
@@ -87,6 +88,7 @@ public final class TlsConnectionSeen {
         // side 1 is the server; a client certificate (side 0) is not the one SNI is about
         if (side == 1) {
           chain = List.copyOf(certificates);
+          certificateFrame = packet.frame.ref();
           advance(Stage.CERTIFICATE);
         }
       }
@@ -200,6 +202,14 @@ public final class TlsConnectionSeen {
   /** The server's certificate chain, leaf first; empty when not seen (TLS 1.3 encrypts it). */
   public List<TlsCertificate> certificates() {
     return chain;
+  }
+
+  /**
+   * The packet that carried the server's Certificate message (for one spread over several TCP
+   * segments: the segment that completed it), or null when not seen.
+   */
+  public @Nullable FrameRef certificateFrame() {
+    return certificateFrame;
   }
 
   /** Whether the leaf names the SNI; null without SNI or certificate. */

@@ -84,7 +84,10 @@ class CorpusIceTlsTest {
     assertNull(c.serverHello());
   }
 
-  /** The server's certificate had expired when the connection was made. */
+  /**
+   * The server's certificate had expired when the connection was made; tshark shows the Certificate
+   * message in frame 7, reassembled from the server's segments.
+   */
   @Test
   void expiredCertificate() throws Exception {
     Incident media =
@@ -94,6 +97,7 @@ class CorpusIceTlsTest {
     assertEquals(Boolean.FALSE, c.leafValidAtStart());
     TlsCertificate leaf = c.certificates().get(0);
     assertTrue(leaf.notAfter().isBefore(c.start()), leaf.toString());
+    assertEquals(7, c.certificateFrame().number());
   }
 
   /** A complete TLS 1.2 handshake reaches ESTABLISHED and counts packets both ways. */

@@ -29,6 +29,10 @@ import org.jspecify.annotations.Nullable;
  * and the handshake did not get through: a client that went on to encrypted traffic accepted the
  * certificate, so that connection did not fail.
  *
+ * <p>Such a completed connection is reported as a warning instead ({@link AcceptedCertificates}):
+ * it works only because this client does not check certificates, and breaks for the first client
+ * that does. A certificate that also appears in a failed connection gets only the error.
+ *
  * <p>Encrypted alerts are not judged (they are normally close_notify). Connections with the same
  * SNI and the same server certificate are one finding, so the client's and the server's capture of
  * the same failure count once, and so does each connection ({@link SameConnections}); the first
@@ -51,13 +55,23 @@ public final class TlsHandshakeFailure implements Rule {
   @Override
   public void judge(Incident incident, DiagnosisContext context, Findings out) {
     Map<String, List<TlsConnectionSeen>> failed = new LinkedHashMap<>();
+    Map<String, List<TlsConnectionSeen>> accepted = new LinkedHashMap<>();
     for (TlsConnectionSeen c : incident.tlsConnections()) {
       if (!c.datagram() && (clearFatalAlert(c) != null || refusableCertificate(c))) {
         failed.computeIfAbsent(key(c), k -> new ArrayList<>()).add(c);
+      } else if (!c.datagram() && AcceptedCertificates.acceptedDespiteDefect(c)) {
+        accepted.computeIfAbsent(key(c), k -> new ArrayList<>()).add(c);
       }
     }
     for (List<TlsConnectionSeen> group : failed.values()) {
       report(group, SameConnections.count(group, incident.capturePoints()), context.logs(), out);
+    }
+    for (Map.Entry<String, List<TlsConnectionSeen>> group : accepted.entrySet()) {
+      // the error about the same certificate already says what is wrong with it
+      if (!failed.containsKey(group.getKey())) {
+        AcceptedCertificates.report(this, group.getValue(),
+            SameConnections.count(group.getValue(), incident.capturePoints()), out);
+      }
     }
   }
 
@@ -141,7 +155,8 @@ public final class TlsHandshakeFailure implements Rule {
     return c.serverName() + "|" + leaf;
   }
 
-  private static List<String> names(TlsCertificate leaf) {
+  /** The names a certificate holds: subjectAltName entries, else its CN. */
+  static List<String> names(TlsCertificate leaf) {
     List<String> names = new ArrayList<>(leaf.dnsNames());
     names.addAll(leaf.ipAddresses());
     if (names.isEmpty() && leaf.commonName() != null) {
@@ -150,7 +165,7 @@ public final class TlsHandshakeFailure implements Rule {
     return names;
   }
 
-  private static String frame(FrameRef f) {
+  static String frame(FrameRef f) {
     return "frame.number == " + f.number();
   }
 }

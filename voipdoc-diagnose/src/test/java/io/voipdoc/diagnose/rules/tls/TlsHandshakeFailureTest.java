@@ -7,7 +7,6 @@ import io.voipdoc.correlate.incident.Incident;
 import io.voipdoc.correlate.log.LogFile;
 import io.voipdoc.correlate.log.LogReader;
 import io.voipdoc.correlate.log.LogTimeline;
-import io.voipdoc.correlate.media.TlsConnectionSeen;
 import io.voipdoc.diagnose.Advice;
 import io.voipdoc.diagnose.Diagnoser;
 import io.voipdoc.diagnose.DiagnosisContext;
@@ -15,6 +14,7 @@ import io.voipdoc.diagnose.Evidence;
 import io.voipdoc.diagnose.Finding;
 import io.voipdoc.diagnose.FindingText;
 import io.voipdoc.diagnose.Incidents;
+import io.voipdoc.diagnose.Severity;
 import io.voipdoc.diagnose.rules.signalling.LabCaptures;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -43,6 +43,9 @@ class TlsHandshakeFailureTest {
     assertEquals("tls pbx.lab.example", f.subject());
     // three connections, each seen by the client and by the server, count once
     assertEquals(List.of("pbx.lab.example", "3"), f.titleArgs());
+    assertEquals(Severity.ERROR, f.severity());
+    assertTrue(new FindingText(Locale.ENGLISH).title(f).startsWith("TLS connections to pbx.lab.example fail (3 connection(s))"),
+        new FindingText(Locale.ENGLISH).title(f));
     List<String> cited = cited(f);
     assertTrue(cited.contains("fatal_alert@bob.pcapng#8"), cited.toString());
     assertTrue(cited.contains("fatal_alert@pbx.pcapng#8"), cited.toString());
@@ -81,22 +84,116 @@ class TlsHandshakeFailureTest {
     assertEquals("compare_versions", f.advice().get(0).key());
   }
 
+  /** The evidence as {@code key@file#frame=args}, in order. */
+  private static List<String> citedWithArgs(Finding f) {
+    return f.evidence().stream()
+        .map(e -> e.key() + "@" + e.frame().input().replaceAll(".*/", "") + "#" + e.frame().number() + "=" + e.args())
+        .toList();
+  }
+
+  private static List<String> adviceKeys(Finding f) {
+    return f.advice().stream().map(Advice::key).toList();
+  }
+
   /**
-   * The certificates here had expired (2014) or were not valid at the start, but both clients went
-   * on to encrypted application data in both directions: they accepted them, nothing failed.
+   * tshark: ClientHello without SNI (frame 4), the server's Certificate (frame 7) for www.spidh.org,
+   * valid until 2014-03-04 23:59:59 UTC; the connection starts 2014-03-13 and carries application
+   * data both ways (frames 14-18). The second connection's certificate (frame 35, valid until
+   * 2014-03-14) was valid and is not reported.
    */
-  @ParameterizedTest
-  @ValueSource(strings = {
-    "tls/zeek-tls-expired-cert.pcap", "tls/zeek-tls-early-alert.pcap", "tls/zeek-cert-no-cn.pcap"
-  })
-  void silent_when_the_client_accepted_a_doubtful_certificate(String capture) {
-    Incident incident = Incidents.of(Incidents.corpus(capture));
-    assertTrue(
-        incident.tlsConnections().stream()
-            .anyMatch(c -> c.stage() == TlsConnectionSeen.Stage.ESTABLISHED
-                && (Boolean.FALSE.equals(c.leafValidAtStart()) || Boolean.TRUE.equals(c.leafSelfSigned()))),
-        "the capture holds an established connection with a doubtful certificate");
-    assertEquals(List.of(), Incidents.findings(rule, Incidents.corpus(capture)));
+  @Test
+  void warns_when_the_client_accepted_an_expired_certificate() {
+    List<Finding> found = Incidents.findings(rule, Incidents.corpus("tls/zeek-tls-expired-cert.pcap"));
+    assertEquals(1, found.size(), found.toString());
+    Finding f = found.get(0);
+    assertEquals(Severity.WARNING, f.severity());
+    assertEquals("tls www.spidh.org", f.subject());
+    assertEquals(List.of("www.spidh.org", "1"), f.titleArgs());
+    List<String> cited = citedWithArgs(f);
+    assertEquals(List.of(
+        "client_hello@zeek-tls-expired-cert.pcap#4=[, stage_established]",
+        "certificate@zeek-tls-expired-cert.pcap#7=[" + f.evidence().get(1).args().get(0)
+            + ", www.spidh.org, spidh.org, CN=COMODO SSL CA,O=COMODO CA Limited,L=Salford,ST=Greater Manchester,C=GB, "
+            + "2013-02-04T00:00:00Z, 2014-03-04T23:59:59Z]",
+        "expired@zeek-tls-expired-cert.pcap#7=[2014-03-04T23:59:59Z, 2014-03-13T21:20:02.951961Z]"), cited);
+    assertTrue(f.evidence().get(1).args().get(0).contains("CN=www.spidh.org"), cited.toString());
+    assertEquals("frame.number == 7", f.evidence().get(2).displayFilter());
+    assertEquals(List.of("install_certificate", "accepted_by_this_client"), adviceKeys(f));
+    assertEquals("The server certificate for www.spidh.org would be refused by any client that checks "
+        + "certificates; this client accepted it (1 connection(s))", new FindingText(Locale.ENGLISH).title(f));
+    assertEquals("Das Zertifikat ist am 2014-03-04T23:59:59Z abgelaufen; die Verbindung begann danach, "
+        + "am 2014-03-13T21:20:02.951961Z.", new FindingText(Locale.GERMAN).evidence(f, f.evidence().get(2)));
+    assertTrue(new FindingText(Locale.ENGLISH).advice(f, f.advice().get(1))
+        .contains("will refuse this certificate"), new FindingText(Locale.ENGLISH).advice(f, f.advice().get(1)));
+  }
+
+  /**
+   * tshark: ClientHello for jeffbryner.com (frame 4), a warning-level unrecognized_name alert
+   * (frame 6), the Certificate (frame 10) for www.jeffbryner.com and jeffbryner.com that expired on
+   * 2011-04-16; the handshake completes and application data flows both ways (frames 13, 16).
+   */
+  @Test
+  void warns_when_the_client_accepted_a_certificate_expired_years_before() {
+    List<Finding> found = Incidents.findings(rule, Incidents.corpus("tls/zeek-tls-early-alert.pcap"));
+    assertEquals(1, found.size(), found.toString());
+    Finding f = found.get(0);
+    assertEquals(Severity.WARNING, f.severity());
+    assertEquals(List.of("jeffbryner.com", "1"), f.titleArgs());
+    assertEquals(List.of("client_hello_sni@zeek-tls-early-alert.pcap#4", "certificate@zeek-tls-early-alert.pcap#10",
+        "expired@zeek-tls-early-alert.pcap#10"), cited(f));
+    assertEquals(List.of("jeffbryner.com", "stage_established"), f.evidence().get(0).args());
+    assertEquals("2011-04-16T22:01:24Z", f.evidence().get(2).args().get(0));
+    // the certificate names jeffbryner.com in its subjectAltName: no name mismatch
+    assertEquals(List.of("install_certificate", "accepted_by_this_client"), adviceKeys(f));
+    assertEquals(List.of("jeffbryner.com"), f.advice().get(0).args());
+  }
+
+  /**
+   * tshark: ClientHello without SNI (frame 4), the Certificate (frame 6) of O=TestCorp, issued by
+   * itself, without CN or subjectAltName, valid from 2015-03-04 00:31:05 (the connection starts at
+   * 00:32:39); the handshake completes and ends with an encrypted close (frame 11). Without a name
+   * the finding is about the server's address.
+   */
+  @Test
+  void warns_when_the_client_accepted_a_self_signed_certificate() {
+    List<Finding> found = Incidents.findings(rule, Incidents.corpus("tls/zeek-cert-no-cn.pcap"));
+    assertEquals(1, found.size(), found.toString());
+    Finding f = found.get(0);
+    assertEquals(Severity.WARNING, f.severity());
+    assertEquals("tls 192.150.187.39", f.subject());
+    assertEquals(List.of("client_hello@zeek-cert-no-cn.pcap#4", "certificate@zeek-cert-no-cn.pcap#6",
+        "self_signed@zeek-cert-no-cn.pcap#6"), cited(f));
+    assertTrue(f.evidence().get(2).args().get(0).contains("O=TestCorp"), f.evidence().get(2).args().toString());
+    // neither a CN nor a subjectAltName
+    assertEquals("-", f.evidence().get(1).args().get(1));
+    assertEquals("Jeder Client, der Zertifikate prüft, würde das Serverzertifikat für 192.150.187.39 ablehnen; "
+        + "dieser Client hat es angenommen (1 Verbindung(en))", new FindingText(Locale.GERMAN).title(f));
+  }
+
+  /**
+   * A capture made with OpenSSL (README.md beside it): the client asks for pbx.example.org (frame
+   * 4), the server presents a self-signed certificate for default.invalid that is valid only from
+   * 2030 (frame 6), the client goes on to application data both ways (frames 11, 12). All three
+   * defects are named, at the Certificate.
+   */
+  @Test
+  void warns_when_the_client_accepted_a_certificate_not_yet_valid_for_another_name() throws Exception {
+    Path capture = Path.of(TlsHandshakeFailureTest.class.getResource("accepted-future-certificate.pcap").toURI());
+    List<Finding> found = Incidents.findings(rule, capture);
+    assertEquals(1, found.size(), found.toString());
+    Finding f = found.get(0);
+    assertEquals(Severity.WARNING, f.severity());
+    assertEquals("tls pbx.example.org", f.subject());
+    assertEquals(List.of("client_hello_sni@accepted-future-certificate.pcap#4",
+        "certificate@accepted-future-certificate.pcap#6", "not_yet_valid@accepted-future-certificate.pcap#6",
+        "self_signed@accepted-future-certificate.pcap#6", "name_mismatch@accepted-future-certificate.pcap#6"), cited(f));
+    assertEquals(List.of("2030-01-01T15:11:54Z", "2026-11-25T15:11:56.118619Z"), f.evidence().get(2).args());
+    assertEquals(List.of("pbx.example.org", "default.invalid"), f.evidence().get(4).args());
+    assertEquals("The certificate is not valid before 2030-01-01T15:11:54Z; the connection started earlier, on "
+        + "2026-11-25T15:11:56.118619Z (check the server's and the client's clocks too).",
+        new FindingText(Locale.ENGLISH).evidence(f, f.evidence().get(2)));
+    assertEquals("Der Client fragte nach pbx.example.org, das Zertifikat nennt aber nur default.invalid.",
+        new FindingText(Locale.GERMAN).evidence(f, f.evidence().get(4)));
   }
 
   @ParameterizedTest
