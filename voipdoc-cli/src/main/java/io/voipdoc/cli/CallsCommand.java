@@ -114,7 +114,7 @@ final class CallsCommand implements Callable<Integer> {
     Messages messages = language.messages();
     OutputFormat.require(spec, messages, format, OutputFormat.text, OutputFormat.json);
     CallRows rows = new CallRows();
-    // the table shows no SDP: leave it aside (offers of first INVITEs are still read for leg linking)
+    // the table shows no SDP: leave it aside (first offers are read only where leg linking needs them)
     SipCorrelator correlator =
         new SipCorrelator(config(correlationHeaders).withoutSessionDescriptions(), sdp -> {}, rows, r -> {});
     Pipeline.Result result = run(captures, correlator, messages);

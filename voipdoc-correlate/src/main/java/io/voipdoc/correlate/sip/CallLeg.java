@@ -3,6 +3,8 @@ package io.voipdoc.correlate.sip;
 import io.voipdoc.capture.FrameRef;
 import io.voipdoc.correlate.Endpoint;
 import io.voipdoc.correlate.SdpSeen;
+import io.voipdoc.decode.sdp.SessionDescription;
+import io.voipdoc.decode.sip.BodyPart;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,6 +38,12 @@ public final class CallLeg {
   private long talkEndNanos = -1;
   private final long timeoutNanos;
   @Nullable SdpSeen inviteOffer;
+  /**
+   * The first INVITE's SDP body while SDP is left aside, and its decoding once the leg-linking
+   * heuristic needed it ({@link SipCorrelatorConfig#sessionDescriptions()}).
+   */
+  @Nullable BodyPart inviteBody;
+  @Nullable SessionDescription inviteBodySdp;
   @Nullable Call call;
   long lastActivityNanos;
 

@@ -318,7 +318,13 @@ public final class SipCorrelator {
     }
     reasons(leg, m, e);
     boolean initialInvite = method.equals("INVITE") && toTag == null;
-    BodyPart body = config.sessionDescriptions() || initialInvite ? m.sdp() : null;
+    BodyPart body = m.sdp();
+    if (!config.sessionDescriptions()) {
+      if (initialInvite) {
+        leg.inviteBody = body; // decoded only when the leg-linking heuristic compares it
+      }
+      body = null;
+    }
     if (body != null) {
       // RFC 3264 §4 with RFC 3261 §13.2.1: an INVITE or UPDATE without a pending offer carries an
       // offer; an ACK or PRACK carries the answer to an offer made in a response
@@ -790,12 +796,13 @@ public final class SipCorrelator {
 
   private boolean sharesMedia(SipMessage m, CallLeg other) {
     BodyPart body = m.sdp();
-    if (body == null || other.inviteOffer == null) {
+    SessionDescription theirs = offerOf(other);
+    if (body == null || theirs == null) {
       return false;
     }
     SessionDescription sdp = sdpOf(m, body);
     for (MediaDescription a : sdp.media()) {
-      for (MediaDescription b : other.inviteOffer.sdp().media()) {
+      for (MediaDescription b : theirs.media()) {
         if (a.port() != 0 && a.port() == b.port() && a.effectiveAddress() != null
             && a.effectiveAddress().equals(b.effectiveAddress())) {
           return true;
@@ -803,6 +810,18 @@ public final class SipCorrelator {
       }
     }
     return false;
+  }
+
+  /** The SDP offer of a leg's first INVITE, decoded on first use when SDP is left aside. */
+  private static @Nullable SessionDescription offerOf(CallLeg leg) {
+    if (leg.inviteOffer != null) {
+      return leg.inviteOffer.sdp();
+    }
+    BodyPart b = leg.inviteBody;
+    if (b != null && leg.inviteBodySdp == null) {
+      leg.inviteBodySdp = SdpDecoder.decode(b.data(), b.offset(), b.length());
+    }
+    return leg.inviteBodySdp;
   }
 
   // ---------------------------------------------------------------- registrations

@@ -39,8 +39,9 @@ import java.util.List;
  *   <tr><td>{@code sessionDescriptions}</td><td>true</td>
  *       <td>whether SDP bodies are decoded into the model: each dialog's offer and answer, hold
  *       and resume, the one-line summary on each message. A consumer that shows none of it (the
- *       calls table) turns it off, which saves about a fifth of the work on signalling; the offer
- *       of a call's first INVITE is still decoded, as the leg-linking heuristic compares it</td></tr>
+ *       calls table) turns it off, which saves about a fifth of the work on signalling; the SDP
+ *       sink then gets nothing, and the offer of a leg's first INVITE is decoded only when the
+ *       leg-linking heuristic compares it with another leg's</td></tr>
  * </table>
  *
  * @param transactionTimeoutNanos when an INVITE without final response counts as timed out

@@ -91,6 +91,9 @@ enum HeaderName {
 
   /** The known header a name string stands for (full or compact form), or null. */
   static @Nullable HeaderName of(String name) {
+    if (name.isEmpty()) {
+      return null;
+    }
     if (name.length() == 1) {
       char c = Character.toLowerCase(name.charAt(0));
       for (HeaderName h : VALUES) {
@@ -100,7 +103,11 @@ enum HeaderName {
       }
       return null;
     }
-    for (HeaderName h : VALUES) {
+    int first = (name.charAt(0) | 0x20) - 'a';
+    if (first < 0 || first >= BY_FIRST_LETTER.length) {
+      return null;
+    }
+    for (HeaderName h : BY_FIRST_LETTER[first]) {
       if (h.fullName.equalsIgnoreCase(name)) {
         return h;
       }

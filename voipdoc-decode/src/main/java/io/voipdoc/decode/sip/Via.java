@@ -99,10 +99,16 @@ public record Via(
     if (i < v.length() && v.charAt(i) == ':') {
       i = Grammar.skipWhitespace(v, i + 1);
       int ps = i;
+      long p = 0;
+      boolean ascii = true;
       while (i < v.length() && Character.isDigit(v.charAt(i))) {
-        i++;
+        char c = v.charAt(i++);
+        ascii &= c >= '0' && c <= '9';
+        p = p <= 65535 ? p * 10 + (c - '0') : p;
       }
-      long p = Grammar.decimal(v.substring(ps, i), 65535);
+      if (i == ps || !ascii || p > 65535) {
+        p = -1;
+      }
       if (p < 0) {
         out.add(new SipProblem.At(SipProblem.BAD_VIA, offset, "port"));
       }
@@ -116,6 +122,9 @@ public record Via(
     return new Via(protocol, version, transport.toUpperCase(Locale.ROOT), host, port, params);
   }
 
+  /** The words nearly every Via repeats, kept once (messages of a call are kept together). */
+  private static final String[] COMMON = {"SIP", "2.0", "UDP", "TCP", "TLS", "WS", "WSS", "SCTP"};
+
   private static String token(String v, int[] pos) {
     int i = Grammar.skipWhitespace(v, pos[0]);
     int s = i;
@@ -123,6 +132,11 @@ public record Via(
       i++;
     }
     pos[0] = i;
+    for (String c : COMMON) {
+      if (c.length() == i - s && v.startsWith(c, s)) {
+        return c;
+      }
+    }
     return v.substring(s, i);
   }
 
