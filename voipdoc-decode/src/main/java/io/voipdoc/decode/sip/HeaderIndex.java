@@ -42,13 +42,14 @@ final class HeaderIndex {
         h.bodyStart = end;
         return h;
       }
-      int lf = p;
+      int lf = ByteScan.crOrLf(d, p, end);
       int cr = -1;
-      while (lf < end && d[lf] != '\n') {
-        if (d[lf] == '\r' && cr < 0) {
-          cr = lf; // the first CR: the line's own CRLF unless one came earlier
-        }
+      if (lf < end && d[lf] == '\r') {
+        cr = lf; // the first CR: the line's own CRLF unless one came earlier
         lf++;
+        while (lf < end && d[lf] != '\n') {
+          lf++;
+        }
       }
       int le = lf > p && d[lf - 1] == '\r' ? lf - 1 : lf;
       if (cr == le) {

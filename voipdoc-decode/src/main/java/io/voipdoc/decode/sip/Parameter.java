@@ -58,7 +58,7 @@ public record Parameter(String name, @Nullable String value) {
       while (i < s.length() && Grammar.isToken(s.charAt(i))) {
         i++;
       }
-      String name = s.substring(nameStart, i);
+      String name = name(s, nameStart, i);
       i = Grammar.skipWhitespace(s, i);
       String value = null;
       if (i < s.length() && s.charAt(i) == '=') {
@@ -86,6 +86,23 @@ public record Parameter(String name, @Nullable String value) {
       }
     }
     return ok;
+  }
+
+  /**
+   * The names nearly every message repeats, kept once: messages of a call are kept together, and
+   * the look-ups of {@code tag} and {@code branch} then find them by identity first.
+   */
+  private static final String[] COMMON = {
+    "tag", "branch", "rport", "received", "lr", "transport", "maddr", "expires", "q", "user"
+  };
+
+  private static String name(String s, int start, int end) {
+    for (String c : COMMON) {
+      if (c.length() == end - start && s.startsWith(c, start)) {
+        return c;
+      }
+    }
+    return s.substring(start, end);
   }
 
   private static int next(String s, int i) {

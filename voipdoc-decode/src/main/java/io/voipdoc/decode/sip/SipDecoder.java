@@ -165,7 +165,7 @@ public final class SipDecoder {
 
   /** Reports the first byte of {@code d[from, to)} that is not part of valid UTF-8. */
   private static void checkUtf8(byte[] d, int from, int to, List<SipProblem.At> problems) {
-    int i = from;
+    int i = ByteScan.nonAscii(d, from, to);
     while (i < to) {
       int c = d[i] & 0xff;
       if (c < 0x80) {
