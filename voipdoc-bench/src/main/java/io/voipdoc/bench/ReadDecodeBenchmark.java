@@ -96,6 +96,7 @@ public final class ReadDecodeBenchmark {
     long[] seen = new long[1];
     AnomalyLog anomalies = new AnomalyLog();
     IncidentCorrelator correlator = new IncidentCorrelator();
+    correlator.onInputs(1); // as the command line's pipeline tells it
     long[] calls = new long[1];
     SipCorrelator sip =
         new SipCorrelator(

@@ -100,6 +100,7 @@ final class Pipeline {
           unreadable.add(InfoCommand.unreadable(e, messages));
         }
       }
+      listener.onInputs(open.size());
       progress.start(label(open, messages), totalSize(inputs));
       int frames = 0;
       try {

@@ -18,6 +18,13 @@ import org.jspecify.annotations.Nullable;
  */
 public interface MessageListener {
 
+  /**
+   * How many capture inputs the messages to come are read from, when the reader merges inputs
+   * and knows it (the command line's pipeline calls it once, before the first message). A
+   * listener that compares inputs has nothing to compare when there is one.
+   */
+  default void onInputs(int count) {}
+
   /** A SIP request or response, over UDP, TCP or HEP. */
   default void onSip(SipMessage message, Packet packet) {}
 

@@ -46,6 +46,11 @@ public final class SipTexts implements MessageListener {
   }
 
   @Override
+  public void onInputs(int count) {
+    next.onInputs(count);
+  }
+
+  @Override
   public void onSip(SipMessage message, Packet packet) {
     int length = Math.min(message.end(), message.bytes().length);
     if (total + Math.min(length, MAX_MESSAGE_CHARS) <= MAX_TOTAL_CHARS) {

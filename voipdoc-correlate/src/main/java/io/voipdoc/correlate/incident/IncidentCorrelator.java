@@ -148,6 +148,11 @@ public final class IncidentCorrelator implements MessageListener {
   }
 
   @Override
+  public void onInputs(int count) {
+    points.onInputs(count);
+  }
+
+  @Override
   public void onSip(SipMessage message, Packet packet) {
     tick(packet);
     seen(packet, true);

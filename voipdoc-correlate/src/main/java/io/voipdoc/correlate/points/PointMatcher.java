@@ -65,6 +65,8 @@ public final class PointMatcher implements MessageListener {
   private final Map<RewriteKey, RewriteAgg> rewrites = new LinkedHashMap<>();
   private final Map<String, SipChangeAgg> sipChanges = new LinkedHashMap<>();
   private long lastTimer = Long.MIN_VALUE;
+  /** Whether the reader said there is one input ({@link #onInputs}). */
+  private boolean single;
 
   public PointMatcher(PointMatcherConfig config) {
     this.config = config;
@@ -76,6 +78,15 @@ public final class PointMatcher implements MessageListener {
   }
 
   // --- input ------------------------------------------------------------------------------------
+
+  /**
+   * With one input there is one capture point and no copy to wait for: packets are then only
+   * counted, which spares about a third of the correlation's work on media.
+   */
+  @Override
+  public void onInputs(int count) {
+    single = count == 1;
+  }
 
   @Override
   public void onSip(SipMessage m, Packet packet) {
@@ -89,6 +100,9 @@ public final class PointMatcher implements MessageListener {
       return;
     }
     at.sip++;
+    if (single) {
+      return;
+    }
     int status = m.isRequest() ? -1 : m.statusCode();
     String method = m.isRequest() ? String.valueOf(m.method()) : cseq.method();
     String id = callId + "|" + cseq.number() + "|" + method + "|" + branch + "|" + status;
@@ -110,6 +124,9 @@ public final class PointMatcher implements MessageListener {
       return;
     }
     at.stun++;
+    if (single) {
+      return;
+    }
     sight(new Key(PacketKind.STUN, m.transactionIdHex() + "/" + m.messageType(), 0), at, packet, -1,
         null);
   }
@@ -122,6 +139,9 @@ public final class PointMatcher implements MessageListener {
     }
     at.rtp++;
     at.stream(rtp.ssrc(), at.flow(packet, config.maxFlows()), packet, config.maxFlows());
+    if (single) {
+      return;
+    }
     sight(new Key(PacketKind.RTP, "", (rtp.ssrc() << 16) | rtp.sequence()), at, packet, rtp.ssrc(),
         null);
   }

@@ -89,7 +89,11 @@ public record Via(
       int close = v.indexOf(']', i);
       i = close < 0 ? v.length() : close + 1;
     } else {
-      while (i < v.length() && ":;".indexOf(v.charAt(i)) < 0 && !Grammar.isWhitespace(v.charAt(i))) {
+      while (i < v.length()) {
+        char c = v.charAt(i);
+        if (c == ':' || c == ';' || Grammar.isWhitespace(c)) {
+          break;
+        }
         i++;
       }
     }
