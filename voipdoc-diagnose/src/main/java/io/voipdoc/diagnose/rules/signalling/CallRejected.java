@@ -57,7 +57,7 @@ public final class CallRejected implements Rule {
   /** The subject of a SIGNALLING_UNREACHABLE finding is the unreachable endpoint. */
   private static final String SIGNALLING_UNREACHABLE = "SIGNALLING_UNREACHABLE";
 
-  /** Final statuses that a person or the callee's state caused (RFC 3261 §21.4.18, §21.4.24, §21.6). */
+  /** Final statuses a person or the callee's state caused (RFC 3261 §21.4.18, §21.4.24, §21.6). */
   private static final Set<Integer> CALLEE_STATE = Set.of(480, 486, 600, 603);
 
   @Override
@@ -128,7 +128,7 @@ public final class CallRejected implements Rule {
     int status = seen == null ? -1 : seen.status();
     String sender = decided != null
         ? decided.source().address().getHostAddress()
-        : last.request().destination().address().getHostAddress();
+        : invite.destination().address().getHostAddress();
     Findings.Builder b = out.add(this, call)
         .title(Parties.caller(call), Parties.callee(call), sender,
             seen == null ? new Term("no_final") : statusText(seen));
@@ -143,23 +143,24 @@ public final class CallRejected implements Rule {
     SipEvent progress = progress(last);
     if (progress != null) {
       b.evidence(progress.frame(), "provisional", DisplayFilter.frame(progress.frame()),
-          progress.source(), statusText(progress), millis(progress, last.request()));
+          progress.source(), statusText(progress), millis(progress, invite));
     }
     if (seen == null) {
-      b.evidence(null, "no_final", DisplayFilter.callId(last.request().callId()),
-          last.request().destination(), last.requestRetransmissions() + 1);
+      b.evidence(null, "no_final", DisplayFilter.callId(invite.callId()),
+          invite.destination(), last.requestRetransmissions() + 1);
     } else {
       if (decided != seen) {
         b.evidence(decided.frame(), "decided", DisplayFilter.frame(decided.frame()),
             decided.source(), statusText(decided), decided.destination());
       }
       b.evidence(seen.frame(), "final", DisplayFilter.frame(seen.frame()),
-          seen.source(), statusText(seen), millis(seen, last.request()));
+          seen.source(), statusText(seen), millis(seen, invite));
       ReasonSeen reason = reason(call, seen, decided);
       if (reason != null) {
         SipEvent r = reason.event();
         if (reason.text().isEmpty()) {
-          b.evidence(r.frame(), "reason", DisplayFilter.frame(r.frame()), reason.protocol(), reason.cause());
+          b.evidence(r.frame(), "reason", DisplayFilter.frame(r.frame()),
+              reason.protocol(), reason.cause());
         } else {
           b.evidence(r.frame(), "reason_text", DisplayFilter.frame(r.frame()),
               reason.protocol(), reason.cause(), reason.text());
@@ -174,7 +175,8 @@ public final class CallRejected implements Rule {
   }
 
   /** Advice in plain words for the status class; {@code status} -1 when no final response came. */
-  private static void advise(Findings.Builder b, int status, boolean challenged, String sender, String callee) {
+  private static void advise(
+      Findings.Builder b, int status, boolean challenged, String sender, String callee) {
     if (status < 0 || status == 408) {
       b.advice("no_answer", sender, callee).advice("check_next_hop", sender);
     } else if (status < 400) {
@@ -219,7 +221,7 @@ public final class CallRejected implements Rule {
     return last;
   }
 
-  /** How many INVITEs the sender of {@code last} sent to set up the call, retries with credentials included. */
+  /** How many INVITEs the sender of {@code last} sent to set up the call, retries included. */
   private static int attempts(CallLeg leg, Transaction last) {
     int n = 0;
     for (Transaction t : leg.setupAttempts()) {
