@@ -10,6 +10,9 @@ import java.util.List;
  * Applies rules to an incident and orders the findings: capture-quality findings ({@code
  * CAPTURE_*}) first, because they say how far every other finding can be trusted; then the most
  * severe first; then by time.
+ *
+ * <p>Rules run in the order given, and each sees the findings of the rules before it through
+ * {@link Findings#all()}: a rule that reports only what no other rule explains runs last.
  */
 public final class Diagnoser {
   /** The ID prefix of the capture-quality findings. */

@@ -23,6 +23,7 @@ import io.voipdoc.diagnose.rules.security.TollFraudScan;
 import io.voipdoc.diagnose.rules.signalling.AclCandidates488;
 import io.voipdoc.diagnose.rules.signalling.AclRejected403;
 import io.voipdoc.diagnose.rules.signalling.CallDropsAfter32s;
+import io.voipdoc.diagnose.rules.signalling.CallRejected;
 import io.voipdoc.diagnose.rules.signalling.NatBindingExpired;
 import io.voipdoc.diagnose.rules.signalling.ReferNotDelivered;
 import io.voipdoc.diagnose.rules.signalling.RegistrationFailed;
@@ -73,7 +74,9 @@ public final class Rules {
           // quality and ALG
           new PoorQuality(),
           new BandwidthExceeded(),
-          new SipAlgTampering());
+          new SipAlgTampering(),
+          // last: a failed call that none of the rules above reports
+          new CallRejected());
 
   private Rules() {}
 }
