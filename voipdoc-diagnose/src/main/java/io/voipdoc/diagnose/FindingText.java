@@ -23,6 +23,9 @@ public final class FindingText {
   }
 
   public String title(Finding f) {
+    if (f.titleVariant() != null) {
+      return text(f, f.id() + ".title." + f.titleVariant(), f.titleValues().toArray());
+    }
     String own = f.id() + ".title." + f.severity().name().toLowerCase(Locale.ROOT);
     String key = bundle(f).containsKey(own) ? own : f.id() + ".title";
     return text(f, key, f.titleValues().toArray());

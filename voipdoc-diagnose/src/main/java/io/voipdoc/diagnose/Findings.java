@@ -36,6 +36,7 @@ public final class Findings {
     private final List<Evidence> evidence = new ArrayList<>();
     private final List<Advice> advice = new ArrayList<>();
     private @Nullable Severity severity;
+    private @Nullable String titleVariant;
 
     private Builder(Rule rule, String subject) {
       this.rule = rule;
@@ -53,6 +54,12 @@ public final class Findings {
      */
     public Builder severity(Severity override) {
       severity = override;
+      return this;
+    }
+
+    /** Uses the rule's title {@code <ID>.title.<variant>}, e.g. for many calls instead of one. */
+    public Builder titleVariant(String variant) {
+      titleVariant = variant;
       return this;
     }
 
@@ -92,7 +99,8 @@ public final class Findings {
               List.copyOf(callIds),
               List.copyOf(titleValues),
               List.copyOf(evidence),
-              List.copyOf(advice)));
+              List.copyOf(advice),
+              titleVariant));
     }
 
     /** Terms and decimal numbers as they are, for {@link FindingText} to show per language. */

@@ -16,8 +16,11 @@ import io.voipdoc.diagnose.Rules;
 import io.voipdoc.diagnose.Severity;
 import io.voipdoc.diagnose.Term;
 import io.voipdoc.diagnose.rules.Parties;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * §3): without it, a call that plainly failed (404 Not Found, 403 after a digest challenge, 408,
  * 5xx, busy, declined) left the report empty.
  *
- * <p>One finding per call that was rejected (a final response 3xx..6xx to the caller's INVITE,
+ * <p>One finding per call, or per group of calls that failed alike, that was rejected (a final response 3xx..6xx to the caller's INVITE,
  * RFC 3261 §21.3-§21.6) or timed out (no final response within timer B, §17.1.1.2); a call the
  * caller cancelled, and an answered one, is no failure. The caller's INVITE is the last one it
  * sent that got a final response: a proxy that keeps the Call-ID puts its own INVITE to the next
@@ -76,11 +79,37 @@ public final class CallRejected implements Rule {
         unreachable.add(f.subject());
       }
     }
+    Map<String, List<Failure>> alike = new LinkedHashMap<>();
     for (Call call : incident.calls()) {
       Transaction last = callerAttempt(call.firstLeg());
       if (last != null && failed(call, last) && !explained(call, reported, scanners, unreachable)) {
-        report(call, last, out);
+        Failure f = Failure.of(call, last);
+        alike.computeIfAbsent(f.status() + " " + f.sender() + " " + (f.challenged() != null),
+            k -> new ArrayList<>()).add(f);
       }
+    }
+    for (List<Failure> group : alike.values()) {
+      report(group, out);
+    }
+  }
+
+  /**
+   * One failed call: the attempt the caller saw, its final response (null when none came), the
+   * response of the server that decided, its status (-1 without one), that server's address, and
+   * the digest challenge before the attempt, if any.
+   */
+  private record Failure(
+      Call call, Transaction last, @Nullable SipEvent seen, @Nullable SipEvent decided, int status,
+      String sender, @Nullable Transaction challenged) {
+
+    static Failure of(Call call, Transaction last) {
+      SipEvent seen = last.finalResponse();
+      SipEvent decided = seen == null ? null : CallRejected.decided(call, seen);
+      String sender = decided != null
+          ? decided.source().address().getHostAddress()
+          : last.request().destination().address().getHostAddress();
+      return new Failure(call, last, seen, decided, seen == null ? -1 : seen.status(), sender,
+          CallRejected.challenge(call.firstLeg(), last));
     }
   }
 
@@ -121,18 +150,32 @@ public final class CallRejected implements Rule {
     return false;
   }
 
-  private void report(Call call, Transaction last, Findings out) {
+  /**
+   * One finding for calls that failed alike (same status, same deciding server, both challenged or
+   * neither): a load test or a misconfigured trunk fails hundreds of calls the same way, and one
+   * finding with the first call as its example says it better than hundreds. The finding lists
+   * the Call-IDs of all of them.
+   */
+  private void report(List<Failure> group, Findings out) {
+    Failure first = group.get(0);
+    Call call = first.call();
+    Transaction last = first.last();
     SipEvent invite = last.request();
-    SipEvent seen = last.finalResponse();
-    SipEvent decided = seen == null ? null : decided(call, seen);
-    int status = seen == null ? -1 : seen.status();
-    String sender = decided != null
-        ? decided.source().address().getHostAddress()
-        : invite.destination().address().getHostAddress();
-    Findings.Builder b = out.add(this, call)
-        .title(Parties.caller(call), Parties.callee(call), sender,
-            seen == null ? new Term("no_final") : statusText(seen));
-    Transaction challenged = challenge(call.firstLeg(), last);
+    SipEvent seen = first.seen();
+    SipEvent decided = first.decided();
+    int status = first.status();
+    String sender = first.sender();
+    Findings.Builder b;
+    if (group.size() == 1) {
+      b = out.add(this, call);
+    } else {
+      List<String> callIds = new ArrayList<>();
+      group.forEach(f -> callIds.addAll(f.call().callIds()));
+      b = out.add(this, "calls " + sender + " " + status).callIds(callIds).titleVariant("calls");
+    }
+    b.title(Parties.caller(call), Parties.callee(call), sender,
+        seen == null ? new Term("no_final") : statusText(seen), group.size());
+    Transaction challenged = first.challenged();
     if (challenged != null) {
       SipEvent c = challenged.finalResponse();
       b.evidence(c.frame(), "challenge", DisplayFilter.frame(c.frame()),
@@ -167,11 +210,29 @@ public final class CallRejected implements Rule {
         }
       }
     }
+    if (group.size() > 1) {
+      Failure end = group.get(group.size() - 1);
+      SipEvent shown = end.seen() != null ? end.seen() : end.last().request();
+      b.evidence(shown.frame(), end.seen() != null ? "more_calls" : "more_calls_unanswered",
+          alike(first), group.size() - 1, sender);
+    }
     if (CALLEE_STATE.contains(status)) {
       b.severity(Severity.INFO);
     }
     advise(b, status, challenged != null, sender, Parties.callee(call));
     b.done();
+  }
+
+  /**
+   * The messages of all calls of a group: the final responses with this status from the deciding
+   * server, or the INVITEs to it that got none.
+   */
+  private static String alike(Failure f) {
+    String ip = f.sender().indexOf(':') >= 0 ? "ipv6" : "ip";
+    return f.seen() == null
+        ? "sip.Method == \"INVITE\" && " + ip + ".dst == " + f.sender()
+        : "sip.Status-Code == " + f.status() + " && sip.CSeq.method == \"INVITE\" && " + ip + ".src == "
+            + f.sender();
   }
 
   /** Advice in plain words for the status class; {@code status} -1 when no final response came. */

@@ -36,28 +36,29 @@ class CallRejectedTest {
 
   @Test
   void fires_when_the_number_is_unknown_after_a_challenge() {
-    // INVITE → 401 → INVITE with credentials → 404 Not Found, for two calls
+    // INVITE → 401 → INVITE with credentials → 404 Not Found, for two calls: one finding for both
     List<Finding> found = ofAllRules(Incidents.of(Incidents.corpus("sip/sipnab-sip-routing-error.pcapng")));
-    assertEquals(2, found.size(), found.toString());
+    assertEquals(1, found.size(), found.toString());
     Finding f = found.get(0);
     assertEquals(Severity.WARNING, f.severity());
-    assertEquals(List.of("xxJSCjm44uRLi5nqaGN3Hg.."), f.callIds());
-    assertEquals(List.of("telephone2", "telephone1", "172.16.98.101", "404 Not Found"), f.titleArgs());
-    assertEquals(List.of("challenge", "invite", "final"), keys(f));
+    assertEquals(List.of("xxJSCjm44uRLi5nqaGN3Hg..", "MTRmZDZiY2JhZjg3NmY0NmUxYTBmNzZhMjA3MzZkZDE."),
+        f.callIds());
+    assertEquals(List.of("telephone2", "telephone1", "172.16.98.101", "404 Not Found", "2"), f.titleArgs());
+    assertEquals(List.of("challenge", "invite", "final", "more_calls"), keys(f));
     assertEquals(List.of("sipnab-sip-routing-error.pcapng#24", "sipnab-sip-routing-error.pcapng#28",
-        "sipnab-sip-routing-error.pcapng#30"), f.evidence().stream().map(Incidents::at).toList());
+        "sipnab-sip-routing-error.pcapng#30", "sipnab-sip-routing-error.pcapng#49"),
+        f.evidence().stream().map(Incidents::at).toList());
     assertEquals("sip.Call-ID == \"xxJSCjm44uRLi5nqaGN3Hg..\"", f.evidence().get(1).displayFilter());
     assertEquals("frame.number == 30", f.evidence().get(2).displayFilter());
     assertEquals(List.of("udp:172.16.98.101:5060", "401 Unauthorized", "2"), f.evidence().get(0).args());
+    assertEquals(List.of("1", "172.16.98.101"), f.evidence().get(3).args());
     assertEquals(List.of("unknown_number", "check_dial_plan"), adviceKeys(f));
     assertEquals(List.of("telephone1", "172.16.98.101"), f.advice().get(0).args());
-    assertEquals(List.of("sipnab-sip-routing-error.pcapng#46", "sipnab-sip-routing-error.pcapng#48",
-        "sipnab-sip-routing-error.pcapng#49"), found.get(1).evidence().stream().map(Incidents::at).toList());
     assertEquals(
-        "The call from telephone2 to telephone1 failed at 172.16.98.101: 404 Not Found",
+        "2 calls failed at 172.16.98.101: 404 Not Found (the first from telephone2 to telephone1)",
         new FindingText(Locale.ENGLISH).title(f));
     assertEquals(
-        "Der Anruf von telephone2 an telephone1 scheiterte bei 172.16.98.101: 404 Not Found",
+        "2 Anrufe scheiterten bei 172.16.98.101: 404 Not Found (der erste von telephone2 an telephone1)",
         new FindingText(Locale.GERMAN).title(f));
   }
 
@@ -66,18 +67,20 @@ class CallRejectedTest {
     // call 1: 100 Trying, CANCEL, then 408 (cancelled); calls 2 and 3: 407, then 403 Wrong
     // password or domain; call 4: 407, 183, then 480 with Reason q.850;cause=21
     List<Finding> found = ofAllRules(Incidents.of(Incidents.corpus("sip/zeek-sip-wireshark.pcap")));
-    assertEquals(List.of("call 2", "call 3", "call 4"), found.stream().map(Finding::subject).toList());
+    assertEquals(List.of("calls 212.242.33.35 403", "call 4"), found.stream().map(Finding::subject).toList());
     Finding wrongPassword = found.get(0);
     assertEquals(Severity.WARNING, wrongPassword.severity());
     assertEquals("403 Wrong password or domain", wrongPassword.titleArgs().get(3));
-    assertEquals(List.of("zeek-sip-wireshark.pcap#40", "zeek-sip-wireshark.pcap#42", "zeek-sip-wireshark.pcap#43"),
-        wrongPassword.evidence().stream().map(Incidents::at).toList());
+    assertEquals(List.of("voi18062", "0097239287044", "212.242.33.35", "403 Wrong password or domain", "2"),
+        wrongPassword.titleArgs());
+    assertEquals(List.of("zeek-sip-wireshark.pcap#40", "zeek-sip-wireshark.pcap#42", "zeek-sip-wireshark.pcap#43",
+        "zeek-sip-wireshark.pcap#67"), wrongPassword.evidence().stream().map(Incidents::at).toList());
+    assertEquals(List.of("challenge", "invite", "final", "more_calls"), keys(wrongPassword));
     assertEquals(List.of("credentials_refused"), adviceKeys(wrongPassword));
-    assertEquals(List.of("challenge", "invite", "provisional", "final"), keys(found.get(1)));
 
-    Finding unavailable = found.get(2);
+    Finding unavailable = found.get(1);
     assertEquals(Severity.INFO, unavailable.severity());
-    assertEquals(List.of("35104723", "35104724", "212.242.33.35", "480 Error"), unavailable.titleArgs());
+    assertEquals(List.of("35104723", "35104724", "212.242.33.35", "480 Error", "1"), unavailable.titleArgs());
     assertEquals(List.of("challenge", "invite", "provisional", "final", "reason"), keys(unavailable));
     assertEquals(List.of("zeek-sip-wireshark.pcap#70", "zeek-sip-wireshark.pcap#72",
         "zeek-sip-wireshark.pcap#74", "zeek-sip-wireshark.pcap#75", "zeek-sip-wireshark.pcap#75"),
@@ -103,23 +106,37 @@ class CallRejectedTest {
   }
 
   @Test
-  void fires_for_each_failed_call_of_a_load_run_including_those_without_final_response() {
+  void one_finding_for_each_way_the_calls_of_a_load_run_failed() {
     // a SIPp run: 1148 calls get 403 after 180 Ringing, 14 no final response although the capture
     // goes on for more than 32 s
     List<Finding> found = ofAllRules(Incidents.of(Incidents.corpus("sip/sipnab-sipp-branch-scenario.pcapng")));
-    assertEquals(1162, found.size());
+    assertEquals(2, found.size(), found.toString());
     assertTrue(found.stream().allMatch(f -> f.severity() == Severity.WARNING));
-    assertEquals(1148, found.stream().filter(f -> f.titleArgs().get(3).equals("403 Error")).count());
     Finding forbidden = found.get(0);
-    assertEquals(List.of("invite", "provisional", "final"), keys(forbidden));
+    assertEquals(List.of("ua1", "ua2", "127.0.0.1", "403 Error", "1148"), forbidden.titleArgs());
+    assertEquals(1148, forbidden.callIds().size());
+    assertEquals("1-4461@127.0.1.1", forbidden.callIds().get(0));
+    assertEquals(List.of("invite", "provisional", "final", "more_calls"), keys(forbidden));
+    Evidence more = forbidden.evidence().get(3);
+    assertEquals(8987, more.frame().number());
+    assertEquals(List.of("1147", "127.0.0.1"), more.args());
+    assertEquals("sip.Status-Code == 403 && sip.CSeq.method == \"INVITE\" && ip.src == 127.0.0.1",
+        more.displayFilter());
     assertEquals(List.of("forbidden"), adviceKeys(forbidden));
-    Finding silent = found.stream().filter(f -> f.subject().equals("call 2")).findFirst().orElseThrow();
-    assertEquals(List.of("ua1", "ua2", "127.0.0.1", "no_final"), silent.titleArgs());
-    assertEquals(List.of("invite", "provisional", "no_final"), keys(silent));
+    assertEquals("1148 calls failed at 127.0.0.1: 403 Error (the first from ua1 to ua2)",
+        new FindingText(Locale.ENGLISH).title(forbidden));
+    assertEquals("1148 Anrufe scheiterten bei 127.0.0.1: 403 Error (der erste von ua1 an ua2)",
+        new FindingText(Locale.GERMAN).title(forbidden));
+    Finding silent = found.get(1);
+    assertEquals(List.of("ua1", "ua2", "127.0.0.1", "no_final", "14"), silent.titleArgs());
+    assertEquals(14, silent.callIds().size());
+    assertEquals("2-4461@127.0.1.1", silent.callIds().get(0));
+    assertEquals(List.of("invite", "provisional", "no_final", "more_calls_unanswered"), keys(silent));
     assertNull(silent.evidence().get(2).frame());
     assertEquals(List.of("udp:127.0.0.1:5060", "1"), silent.evidence().get(2).args());
+    assertEquals(5362, silent.evidence().get(3).frame().number());
     assertEquals(List.of("no_answer", "check_next_hop"), adviceKeys(silent));
-    assertEquals("The call from ua1 to ua2 failed at 127.0.0.1: no final response",
+    assertEquals("14 calls failed at 127.0.0.1: no final response (the first from ua1 to ua2)",
         new FindingText(Locale.ENGLISH).title(silent));
   }
 
@@ -129,7 +146,7 @@ class CallRejectedTest {
     List<Finding> found = Incidents.findingsMerged(rule, LabCaptures.of("nat-binding-expired"));
     assertEquals(1, found.size(), found.toString());
     Finding f = found.get(0);
-    assertEquals(List.of("bob", "alice", "198.51.100.10", "408 Request Timeout"), f.titleArgs());
+    assertEquals(List.of("bob", "alice", "198.51.100.10", "408 Request Timeout", "1"), f.titleArgs());
     assertEquals(List.of("pbx.pcapng#9", "pbx.pcapng#10", "pbx.pcapng#21"),
         f.evidence().stream().map(Incidents::at).toList());
     assertEquals(List.of("no_answer", "check_next_hop"), adviceKeys(f));
@@ -140,7 +157,7 @@ class CallRejectedTest {
     List<Finding> found = Incidents.findings(rule, LabCaptures.of("sdp-rejected-488"));
     assertEquals(1, found.size(), found.toString());
     Finding f = found.get(0);
-    assertEquals(List.of("bob", "dave", "203.0.113.30", "488 Not Acceptable Here"), f.titleArgs());
+    assertEquals(List.of("bob", "dave", "203.0.113.30", "488 Not Acceptable Here", "1"), f.titleArgs());
     assertEquals(List.of("invite", "provisional", "decided", "final"), keys(f));
     assertEquals(List.of("pbx.pcapng#9", "pbx.pcapng#10", "pbx.pcapng#12", "pbx.pcapng#14"),
         f.evidence().stream().map(Incidents::at).toList());
@@ -194,7 +211,7 @@ class CallRejectedTest {
   void judges_each_status_class(String status, Severity severity, String advice) throws IOException {
     Finding f = single(failedCall(status, ""));
     assertEquals(severity, f.severity());
-    assertEquals(List.of("alice", "bob", "198.51.100.20", status), f.titleArgs());
+    assertEquals(List.of("alice", "bob", "198.51.100.20", status, "1"), f.titleArgs());
     assertEquals(List.of("invite", "provisional", "final"), keys(f));
     assertEquals(advice, f.advice().get(0).key());
     // every text is there in both languages
