@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The finding lists the codecs of every stream of the offer and, when the rejecting side put an
  * SDP body with its capabilities in the response (§21.4.26 allows it), the codecs it supports and
- * which of them the offer lacks. A 488 to a re-INVITE leaves the call as it was (§14.2) and is not
+ * which of them the offer lacks. An offer whose every stream has port 0 switched all media off
+ * (RFC 3264 §5.1): then no codec could match, and the finding says so and points at the caller's
+ * media settings. A 488 to a re-INVITE leaves the call as it was (§14.2) and is not
  * reported. Catalogue row SDP_REJECTED_488 (KNOWLEDGE.md §3). Lab: {@code sdp-rejected-488}.
  *
  * <p>A call that {@link AclCandidates488} explains (the candidates were blocked, not the codecs) is
@@ -89,6 +91,12 @@ public final class SdpRejected488 implements Rule {
         b.evidence(response.frame(), "capabilities", DisplayFilter.frame(response.frame()),
             response.source(), String.join(", ", codecs(response.sdp())));
       }
+    }
+    if (offered != null && codecs(offered).isEmpty()) {
+      // every stream offered with port 0 (RFC 3264 §5.1): the offer switched all media off, so
+      // no codec could have matched; the caller's settings are the place to look
+      b.titleVariant("no_stream").advice("enable_stream", offer.source().address().getHostAddress()).done();
+      return;
     }
     if (!supported.isEmpty() && offered != null) {
       Set<String> missing = new LinkedHashSet<>(supported);

@@ -44,6 +44,10 @@ class SdpRejected488Test {
     assertEquals(List.of("8801", "8802", "488"), f.titleArgs());
     assertEquals("audio: PCMU (port 0)", f.evidence().get(0).args().get(2));
     assertEquals(12L, f.evidence().get(1).frame().number());
+    assertEquals(List.of("enable_stream"), f.advice().stream().map(a -> a.key()).toList());
+    assertEquals(List.of("192.168.8.183"), f.advice().get(0).args());
+    assertEquals("The call from 8801 to 8802 was refused with 488: the offer had no active media stream"
+        + " (every stream was offered with port 0)", new FindingText(Locale.ENGLISH).title(f));
   }
 
   @ParameterizedTest
