@@ -249,7 +249,21 @@ public final class Dissector implements PacketListener {
   public void onStreamData(TcpStream stream, Packet p, byte[] data, int offset, int length) {
     StreamState s = streams.computeIfAbsent(stream, k -> new StreamState());
     if (s.kind == Kind.UNDECIDED) {
+      byte[] held = s.held;
+      if (held != null) {
+        // what the stream sent before, joined with this: an upgrading GET in several segments
+        byte[] joined = Arrays.copyOf(held, held.length + length);
+        System.arraycopy(data, offset, joined, held.length, length);
+        data = joined;
+        offset = 0;
+        length = joined.length;
+        s.held = null;
+      }
       s.kind = classify(stream, p, data, offset, length);
+      if (s.kind == Kind.UNDECIDED && WebSocketHandshake.mayStillUpgrade(data, offset, length)) {
+        s.held = Arrays.copyOfRange(data, offset, offset + length);
+        return;
+      }
     }
     switch (s.kind) {
       case SIP -> {
@@ -301,6 +315,9 @@ public final class Dissector implements PacketListener {
       Flow flow = new Flow("TCP", p.srcAddress(), p.srcPort, p.dstAddress(), p.dstPort);
       webSockets.put(stream.connectionId, new WebSocketState(stream.fromInitiator, flow));
       return Kind.WEBSOCKET;
+    }
+    if (WebSocketHandshake.mayStillUpgrade(data, offset, length)) {
+      return Kind.UNDECIDED; // held until the header section is complete
     }
     if (SipDecoder.accepts(data, offset, length)) {
       streams.get(stream).framer = new SipStreamFramer();
@@ -496,6 +513,8 @@ public final class Dissector implements PacketListener {
   private static final class StreamState {
     Kind kind = Kind.UNDECIDED;
     @Nullable SipStreamFramer framer;
+    /** The start of a GET whose header section is not complete yet (at most 4 KB). */
+    byte @Nullable [] held;
   }
 
   /**

@@ -46,6 +46,29 @@ public final class WebSocketHandshake {
   }
 
   /**
+   * Whether the bytes are the start of a GET whose header section has not ended yet, within
+   * {@value #ACCEPT_SCAN_LIMIT} bytes: a client that writes its request in several TCP segments
+   * may send the {@code Upgrade} header only in a later one. Allocates nothing, never throws.
+   */
+  public static boolean mayStillUpgrade(byte[] b, int off, int len) {
+    if (off < 0 || len < 0 || off > b.length - len || len >= ACCEPT_SCAN_LIMIT) {
+      return false;
+    }
+    for (int i = 0; i < Math.min(len, GET.length); i++) {
+      if (b[off + i] != GET[i]) {
+        return false;
+      }
+    }
+    // the header section ends with an empty line (RFC 9112 §2.1); bare LF lines count as well
+    for (int i = off; i < off + len - 1; i++) {
+      if (b[i] == '\n' && (b[i + 1] == '\n' || (b[i + 1] == '\r' && i + 2 < off + len && b[i + 2] == '\n'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The status code of an HTTP status line ({@code HTTP/1.1 101 Switching Protocols}), or -1 when
    * the header section does not start with one.
    */
