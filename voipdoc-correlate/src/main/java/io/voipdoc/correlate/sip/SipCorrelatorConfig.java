@@ -111,23 +111,15 @@ public record SipCorrelatorConfig(
   public SipCorrelatorConfig withCorrelationHeader(String name) {
     List<String> names = new java.util.ArrayList<>(correlationHeaders);
     names.add(name);
-    return new SipCorrelatorConfig(
-        transactionTimeoutNanos,
-        callLingerNanos,
-        authRetryNanos,
-        idleTimeoutNanos,
-        registrationIdleNanos,
-        legLinkWindowNanos,
-        maxCalls,
-        maxRegistrations,
-        maxEventsPerLeg,
-        maxLinkCandidates,
-        names,
-        sessionDescriptions);
+    return with(names, sessionDescriptions);
   }
 
   /** These settings with SDP bodies left aside (see the table above). */
   public SipCorrelatorConfig withoutSessionDescriptions() {
+    return with(correlationHeaders, false);
+  }
+
+  private SipCorrelatorConfig with(List<String> headers, boolean sdp) {
     return new SipCorrelatorConfig(
         transactionTimeoutNanos,
         callLingerNanos,
@@ -139,7 +131,7 @@ public record SipCorrelatorConfig(
         maxRegistrations,
         maxEventsPerLeg,
         maxLinkCandidates,
-        correlationHeaders,
-        false);
+        headers,
+        sdp);
   }
 }

@@ -46,16 +46,7 @@ class WebSocketDissectorTest {
         };
     AnomalyLog anomalies = new AnomalyLog();
     Dissector dissector = new Dissector(listener, anomalies);
-    PacketDecoder decoder = new PacketDecoder(DecodeConfig.DEFAULTS, dissector, anomalies);
-    Path file = LabWebSocketCapture.path();
-    try (CaptureReader reader =
-        Captures.open(new CaptureInput(file.getFileName().toString(), file), anomalies)) {
-      Frame frame = new Frame();
-      while (reader.next(frame)) {
-        decoder.decode(frame);
-      }
-    }
-    decoder.finish();
+    feed(dissector, anomalies, LabWebSocketCapture.path());
 
     // the frame numbers and Call-IDs tshark shows with -Y sip (lab/websocket-call/README.md)
     assertEquals(21, seen.size());
@@ -91,15 +82,7 @@ class WebSocketDissectorTest {
         };
     AnomalyLog anomalies = new AnomalyLog();
     Dissector dissector = new Dissector(listener, anomalies);
-    PacketDecoder decoder = new PacketDecoder(DecodeConfig.DEFAULTS, dissector, anomalies);
-    Path file = Path.of(getClass().getResource("split-upgrade.pcap").toURI());
-    try (CaptureReader reader = Captures.open(new CaptureInput("split-upgrade.pcap", file), anomalies)) {
-      Frame frame = new Frame();
-      while (reader.next(frame)) {
-        decoder.decode(frame);
-      }
-    }
-    decoder.finish();
+    feed(dissector, anomalies, Path.of(getClass().getResource("split-upgrade.pcap").toURI()));
 
     assertEquals(List.of("10 OPTIONS split-get-1@example.org", "11 200 split-get-1@example.org"), seen);
     assertEquals(1, upgrades.size());
@@ -120,6 +103,18 @@ class WebSocketDissectorTest {
     assertFalse(mayStillUpgrade("POST / HTTP/1.1\r\n"));
     assertFalse(mayStillUpgrade("INVITE sip:a@b SIP/2.0\r\n"));
     assertFalse(mayStillUpgrade("GET " + "x".repeat(WebSocketHandshake.ACCEPT_SCAN_LIMIT)));
+  }
+
+  private static void feed(Dissector dissector, AnomalyLog anomalies, Path file) throws Exception {
+    PacketDecoder decoder = new PacketDecoder(DecodeConfig.DEFAULTS, dissector, anomalies);
+    try (CaptureReader reader =
+        Captures.open(new CaptureInput(file.getFileName().toString(), file), anomalies)) {
+      Frame frame = new Frame();
+      while (reader.next(frame)) {
+        decoder.decode(frame);
+      }
+    }
+    decoder.finish();
   }
 
   private static boolean mayStillUpgrade(String s) {
