@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * saw and the address that sent it; when a proxy passed the response on, the earlier response
  * with the same status names the server that decided. Evidence: the INVITE (display filter by
  * Call-ID), a digest challenge before (401/407, §22.2), the ringing or trying response, the final
- * response, and its Reason header (RFC 3326: a SIP status or a Q.850 cause) when it has one.
+ * response, and its Reason header (RFC 3326: a SIP status or a Q.850 cause, the common Q.850
+ * causes explained in words) when it has one.
  *
  * <p>Severity: information where a person or the callee's state ended the call (480, 486, 600,
  * 603: nothing to fix); a warning for everything else, which points at configuration or the
@@ -59,6 +60,14 @@ public final class CallRejected implements Rule {
 
   /** The subject of a SIGNALLING_UNREACHABLE finding is the unreachable endpoint. */
   private static final String SIGNALLING_UNREACHABLE = "SIGNALLING_UNREACHABLE";
+
+  /**
+   * The Q.850 cause values (ITU-T Q.850 Table 1) that gateways and carriers put in Reason headers
+   * most, which the evidence explains in words ({@code CALL_REJECTED.term.q850_<cause>}).
+   */
+  static final Set<Integer> Q850_MEANINGS =
+      Set.of(1, 3, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 31, 34, 38, 41, 42, 44, 47, 50, 55, 57,
+          58, 63, 65, 69, 79, 88, 102, 111, 127);
 
   /** Final statuses a person or the callee's state caused (RFC 3261 §21.4.18, §21.4.24, §21.6). */
   private static final Set<Integer> CALLEE_STATE = Set.of(480, 486, 600, 603);
@@ -201,7 +210,11 @@ public final class CallRejected implements Rule {
       ReasonSeen reason = reason(call, seen, decided);
       if (reason != null) {
         SipEvent r = reason.event();
-        if (reason.text().isEmpty()) {
+        if (reason.text().isEmpty() && reason.protocol().equalsIgnoreCase("Q.850")
+            && Q850_MEANINGS.contains(reason.cause())) {
+          b.evidence(r.frame(), "reason_q850", DisplayFilter.frame(r.frame()),
+              reason.cause(), new Term("q850_" + reason.cause()));
+        } else if (reason.text().isEmpty()) {
           b.evidence(r.frame(), "reason", DisplayFilter.frame(r.frame()),
               reason.protocol(), reason.cause());
         } else {

@@ -81,13 +81,17 @@ class CallRejectedTest {
     Finding unavailable = found.get(1);
     assertEquals(Severity.INFO, unavailable.severity());
     assertEquals(List.of("35104723", "35104724", "212.242.33.35", "480 Error", "1"), unavailable.titleArgs());
-    assertEquals(List.of("challenge", "invite", "provisional", "final", "reason"), keys(unavailable));
+    assertEquals(List.of("challenge", "invite", "provisional", "final", "reason_q850"), keys(unavailable));
     assertEquals(List.of("zeek-sip-wireshark.pcap#70", "zeek-sip-wireshark.pcap#72",
         "zeek-sip-wireshark.pcap#74", "zeek-sip-wireshark.pcap#75", "zeek-sip-wireshark.pcap#75"),
         unavailable.evidence().stream().map(Incidents::at).toList());
     assertEquals(List.of("udp:212.242.33.35:5060", "183 In band info available", "426"),
         unavailable.evidence().get(2).args());
-    assertEquals(List.of("q.850", "21"), unavailable.evidence().get(4).args());
+    assertEquals(List.of("21", "q850_21"), unavailable.evidence().get(4).args());
+    assertEquals("The response gives its reason: Q.850 cause 21, the call was rejected.",
+        new FindingText(Locale.ENGLISH).evidence(unavailable, unavailable.evidence().get(4)));
+    assertEquals("Die Antwort nennt ihren Grund: Q.850-Ursache 21, der Anruf wurde abgewiesen.",
+        new FindingText(Locale.GERMAN).evidence(unavailable, unavailable.evidence().get(4)));
     assertEquals(List.of("unavailable"), adviceKeys(unavailable));
   }
 
@@ -258,6 +262,17 @@ class CallRejectedTest {
   }
 
   /** The CALL_REJECTED findings when every rule runs, as analyze runs them. */
+  @Test
+  void every_explained_q850_cause_has_words_in_both_languages() throws java.io.IOException {
+    for (String language : new String[] {"", "_de"}) {
+      java.util.Properties texts = io.voipdoc.testkit.TextBundles.load(java.nio.file.Path.of(
+          "src/main/resources/io/voipdoc/diagnose/rules/signalling/Messages" + language + ".properties"));
+      for (int cause : CallRejected.Q850_MEANINGS) {
+        assertTrue(texts.containsKey("CALL_REJECTED.term.q850_" + cause), language + " " + cause);
+      }
+    }
+  }
+
   private static List<Finding> ofAllRules(io.voipdoc.correlate.incident.Incident incident) {
     return Diagnoser.diagnose(incident).stream().filter(f -> f.id().equals("CALL_REJECTED")).toList();
   }
