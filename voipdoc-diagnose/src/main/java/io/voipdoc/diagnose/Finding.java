@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param titleValues the values for the title text, as in {@link Evidence#values()}
  * @param evidence observations, in capture order
  * @param advice steps to take, most useful first
- * @param titleVariant which of the rule's titles: null for its usual one ({@code <ID>.title}, or
- *     {@code <ID>.title.<severity>} where the rule has one), else {@code <ID>.title.<variant>}
+ * @param titleVariant which of the rule's titles: null for its usual one ({@code <ID>.title}),
+ *     else {@code <ID>.title.<variant>}
  */
 public record Finding(
     String id,

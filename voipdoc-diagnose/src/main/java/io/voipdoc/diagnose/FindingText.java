@@ -9,9 +9,8 @@ import java.util.ResourceBundle;
 
 /**
  * The texts of findings in one language, from the bundle of the rule's area: {@code <ID>.title}
- * (or {@code <ID>.title.<severity>}, e.g. {@code .title.warning}, where a rule reports a different
- * case at another severity and the bundle has that title), {@code <ID>.evidence.<key>}, {@code
- * <ID>.advice.<key>}, with the raw values as arguments: a
+ * (or {@code <ID>.title.<variant>} where the finding asks for another of its rule's titles),
+ * {@code <ID>.evidence.<key>}, {@code <ID>.advice.<key>}, with the raw values as arguments: a
  * {@link Term} becomes its word {@code <ID>.term.<key>}, a decimal number is written with one
  * decimal in the language's way (31.5 in English, 31,5 in German).
  */
@@ -23,11 +22,7 @@ public final class FindingText {
   }
 
   public String title(Finding f) {
-    if (f.titleVariant() != null) {
-      return text(f, f.id() + ".title." + f.titleVariant(), f.titleValues().toArray());
-    }
-    String own = f.id() + ".title." + f.severity().name().toLowerCase(Locale.ROOT);
-    String key = bundle(f).containsKey(own) ? own : f.id() + ".title";
+    String key = f.titleVariant() == null ? f.id() + ".title" : f.id() + ".title." + f.titleVariant();
     return text(f, key, f.titleValues().toArray());
   }
 

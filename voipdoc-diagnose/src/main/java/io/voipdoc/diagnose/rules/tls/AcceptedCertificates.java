@@ -70,7 +70,8 @@ final class AcceptedCertificates {
     String sni = first.serverName();
     String name = sni != null ? sni
         : leaf.commonName() != null ? leaf.commonName() : first.server().address().getHostAddress();
-    Findings.Builder b = out.add(rule, "tls " + name).severity(Severity.WARNING).title(name, connections);
+    Findings.Builder b = out.add(rule, "tls " + name).severity(Severity.WARNING).titleVariant("warning")
+        .title(name, connections);
     List<String> held = TlsHandshakeFailure.names(leaf);
     String names = held.isEmpty() ? "-" : String.join(", ", held);
     Set<String> inputs = new HashSet<>();
