@@ -6,23 +6,9 @@
 # loopback interface of a network namespace made here (vdtls-cert), so nothing else is in it.
 #
 # Run as root:  sudo ./make-capture.sh
-set -euo pipefail
-export LC_ALL=C TZ=UTC
-
 HERE=$(cd "$(dirname "$0")" && pwd)
 NS=vdtls-cert
-WORK=$(mktemp -d /tmp/vdtls.XXXXXX)
-PIDS=()
-
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do
-    kill -TERM "$pid" 2>/dev/null || true
-  done
-  ip netns del "$NS" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+source "$(git -C "$HERE" rev-parse --show-toplevel)/testdata/loopback-capture.sh"
 
 # the certificate: self-signed, not valid before 2030-01-01, naming only default.invalid
 keytool -genkeypair -alias server -keyalg EC -groupname secp256r1 -dname CN=default.invalid \
@@ -30,26 +16,13 @@ keytool -genkeypair -alias server -keyalg EC -groupname secp256r1 -dname CN=defa
   -keystore "$WORK/server.p12" -storetype pkcs12 -storepass changeit >/dev/null 2>&1
 openssl pkcs12 -in "$WORK/server.p12" -passin pass:changeit -nodes -out "$WORK/server.pem" 2>/dev/null
 
-ip netns add "$NS"
-ip netns exec "$NS" ip link set lo up
-
-ip netns exec "$NS" timeout 30 tcpdump -i lo -U -s 0 -w "$WORK/capture.pcap" 'tcp port 5061' \
-  2>"$WORK/tcpdump.log" &
-PIDS+=($!)
-TCPDUMP=$!
-for _ in $(seq 50); do grep -q listening "$WORK/tcpdump.log" && break; sleep 0.1; done
-
-ip netns exec "$NS" timeout 30 openssl s_server -accept 127.0.0.1:5061 -tls1_2 -rev \
+start_capture 'tcp port 5061'
+in_ns timeout 30 openssl s_server -accept 127.0.0.1:5061 -tls1_2 -rev \
   -cert "$WORK/server.pem" -key "$WORK/server.pem" >"$WORK/server.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 50); do grep -q ACCEPT "$WORK/server.log" && break; sleep 0.1; done
-
+wait_for "$WORK/server.log" ACCEPT
 (printf 'OPTIONS sip:pbx.example.org SIP/2.0\n'; sleep 1) |
-  ip netns exec "$NS" timeout 10 openssl s_client -connect 127.0.0.1:5061 -servername pbx.example.org \
+  in_ns timeout 10 openssl s_client -connect 127.0.0.1:5061 -servername pbx.example.org \
     -tls1_2 -ign_eof >"$WORK/client.log" 2>&1 || true
 grep -E 'verify error|0.2/PIS' "$WORK/client.log" >&2
-
-sleep 0.5
-kill -TERM "$TCPDUMP"
-wait "$TCPDUMP" 2>/dev/null || true
-cp "$WORK/capture.pcap" "$HERE/accepted-future-certificate.pcap"
+finish_capture "$HERE/accepted-future-certificate.pcap"
