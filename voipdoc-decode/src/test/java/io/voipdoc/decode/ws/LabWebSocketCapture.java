@@ -37,6 +37,19 @@ final class LabWebSocketCapture {
   }
 
   /** The capture's TCP connections in the order they first carried data. */
+  /** Reads a capture through the packet decoder into {@code listener}. */
+  static void read(Path file, PacketListener listener, AnomalyLog anomalies) throws Exception {
+    PacketDecoder decoder = new PacketDecoder(DecodeConfig.DEFAULTS, listener, anomalies);
+    try (CaptureReader reader =
+        Captures.open(new CaptureInput(file.getFileName().toString(), file), anomalies)) {
+      Frame frame = new Frame();
+      while (reader.next(frame)) {
+        decoder.decode(frame);
+      }
+    }
+    decoder.finish();
+  }
+
   static List<Connection> connections() throws Exception {
     Map<Long, ByteArrayOutputStream[]> byConnection = new LinkedHashMap<>();
     PacketListener collect =
@@ -54,17 +67,7 @@ final class LabWebSocketCapture {
             sides[stream.fromInitiator ? 0 : 1].write(data, offset, length);
           }
         };
-    AnomalyLog anomalies = new AnomalyLog();
-    PacketDecoder decoder = new PacketDecoder(DecodeConfig.DEFAULTS, collect, anomalies);
-    Path file = path();
-    try (CaptureReader reader =
-        Captures.open(new CaptureInput(file.getFileName().toString(), file), anomalies)) {
-      Frame frame = new Frame();
-      while (reader.next(frame)) {
-        decoder.decode(frame);
-      }
-    }
-    decoder.finish();
+    read(path(), collect, new AnomalyLog());
     List<Connection> out = new ArrayList<>();
     // the phones open the connections, so the initiator is the WebSocket client
     byConnection

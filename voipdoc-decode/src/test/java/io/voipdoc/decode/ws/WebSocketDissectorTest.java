@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voipdoc.capture.AnomalyLog;
-import io.voipdoc.capture.CaptureInput;
-import io.voipdoc.capture.CaptureReader;
-import io.voipdoc.capture.Captures;
-import io.voipdoc.capture.Frame;
-import io.voipdoc.decode.DecodeConfig;
 import io.voipdoc.decode.Dissector;
 import io.voipdoc.decode.MessageListener;
 import io.voipdoc.decode.Packet;
-import io.voipdoc.decode.PacketDecoder;
 import io.voipdoc.decode.sip.SipMessage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +40,7 @@ class WebSocketDissectorTest {
         };
     AnomalyLog anomalies = new AnomalyLog();
     Dissector dissector = new Dissector(listener, anomalies);
-    feed(dissector, anomalies, LabWebSocketCapture.path());
+    LabWebSocketCapture.read(LabWebSocketCapture.path(), dissector, anomalies);
 
     // the frame numbers and Call-IDs tshark shows with -Y sip (lab/websocket-call/README.md)
     assertEquals(21, seen.size());
@@ -82,7 +76,8 @@ class WebSocketDissectorTest {
         };
     AnomalyLog anomalies = new AnomalyLog();
     Dissector dissector = new Dissector(listener, anomalies);
-    feed(dissector, anomalies, Path.of(getClass().getResource("split-upgrade.pcap").toURI()));
+    LabWebSocketCapture.read(
+        Path.of(getClass().getResource("split-upgrade.pcap").toURI()), dissector, anomalies);
 
     assertEquals(List.of("10 OPTIONS split-get-1@example.org", "11 200 split-get-1@example.org"), seen);
     assertEquals(1, upgrades.size());
@@ -103,18 +98,6 @@ class WebSocketDissectorTest {
     assertFalse(mayStillUpgrade("POST / HTTP/1.1\r\n"));
     assertFalse(mayStillUpgrade("INVITE sip:a@b SIP/2.0\r\n"));
     assertFalse(mayStillUpgrade("GET " + "x".repeat(WebSocketHandshake.ACCEPT_SCAN_LIMIT)));
-  }
-
-  private static void feed(Dissector dissector, AnomalyLog anomalies, Path file) throws Exception {
-    PacketDecoder decoder = new PacketDecoder(DecodeConfig.DEFAULTS, dissector, anomalies);
-    try (CaptureReader reader =
-        Captures.open(new CaptureInput(file.getFileName().toString(), file), anomalies)) {
-      Frame frame = new Frame();
-      while (reader.next(frame)) {
-        decoder.decode(frame);
-      }
-    }
-    decoder.finish();
   }
 
   private static boolean mayStillUpgrade(String s) {
