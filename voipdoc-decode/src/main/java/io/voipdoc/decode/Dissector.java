@@ -260,8 +260,7 @@ public final class Dissector implements PacketListener {
         s.held = null;
       }
       s.kind = classify(stream, p, data, offset, length);
-      if (s.kind == Kind.UNDECIDED && WebSocketHandshake.mayStillUpgrade(data, offset, length)) {
-        s.held = Arrays.copyOfRange(data, offset, offset + length);
+      if (s.held != null) {
         return;
       }
     }
@@ -317,7 +316,9 @@ public final class Dissector implements PacketListener {
       return Kind.WEBSOCKET;
     }
     if (WebSocketHandshake.mayStillUpgrade(data, offset, length)) {
-      return Kind.UNDECIDED; // held until the header section is complete
+      // held until the header section is complete
+      streams.get(stream).held = Arrays.copyOfRange(data, offset, offset + length);
+      return Kind.UNDECIDED;
     }
     if (SipDecoder.accepts(data, offset, length)) {
       streams.get(stream).framer = new SipStreamFramer();
